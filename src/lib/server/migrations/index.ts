@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as initial from './001-initial.ts';
+
+/** Every schema change, in order. Add a file and a line here; never edit a shipped migration. */
+const migrations: Record<string, Migration> = {
+	'001-initial': initial
+};
+
+export const migrationProvider: MigrationProvider = {
+	async getMigrations() {
+		return migrations;
+	}
+};
