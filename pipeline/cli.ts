@@ -1,0 +1,140 @@
+/**
+ * `npm run pipeline -- <command> [options]`: parses the command line into typed options (testable
+ * without exiting), runs the command, and returns the exit code: 0 done (rows may have been
+ * rejected: they are summarised), 1 file refused (nothing changed), 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { isIsoDate, type IsoDate } from '../src/lib/dates.ts';
+import { dataDir, loadConfig } from '../src/lib/server/config.ts';
+import { ImportError, ImportErrors, UsageError } from './errors.ts';
+import { errorText, type Lang } from './messages.ts';
+import { runActivity, runUnits } from './commands/lists.ts';
+import { runImports, runRejects } from './commands/history.ts';
+import { runIngest } from './commands/ingest.ts';
+import { runProgress } from './commands/progress.ts';
+import { terminalOutput, type Output } from './tty.ts';
+
+export const COMMANDS = ['ingest', 'units', 'activity', 'progress', 'imports', 'rejects'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+	command: Command;
+	args: string[];
+	db: string;
+	asOf?: IsoDate;
+	dryRun: boolean;
+	json: boolean;
+	csv?: string;
+	preset?: string;
+	lang: Lang;
+}
+
+/** The flag table: drives parsing, --help and the unknown-flag error. */
+const FLAGS = {
+	db: { type: 'string', description: 'database file (default: data/cdht.duckdb)' },
+	'as-of': { type: 'string', description: 'as-of date YYYY-MM-DD (ingest: of the export; progress: the day shown)' },
+	'dry-run': { type: 'boolean', description: 'ingest, units, activity: report what would change, change nothing' },
+	json: { type: 'boolean', description: 'progress: one JSON document on stdout' },
+	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
+	preset: { type: 'string', description: 'progress: target preset id (default: from data/config.json)' },
+	lang: { type: 'string', description: 'vi (default) or en' },
+	help: { type: 'boolean', description: 'show this help' }
+} as const;
+
+export const USAGE = `usage: npm run pipeline -- <command> [options]
+
+commands:
+  ingest <file|dir>... [--as-of YYYY-MM-DD] [--dry-run]   load registration exports (CSV, XLSX)
+  units <file> [--dry-run]                                  load or replace the unit list
+  activity <file> [--dry-run]                               load the association's activity sheet
+  progress [--as-of DATE] [--preset ID] [--json]           progress of every unit against its target
+  imports                                                   the import history
+  rejects <import> [--csv FILE]                             rejected rows of an import
+
+options:
+${Object.entries(FLAGS)
+	.map(([name, f]) => `  --${name.padEnd(10)} ${f.description}`)
+	.join('\n')}`;
+
+/** Parses argv (without node and script); throws UsageError with what is allowed. */
+export function parseOptions(argv: string[]): CliOptions | 'help' {
+	let parsed;
+	try {
+		parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+	} catch (error) {
+		throw new UsageError((error as Error).message.split('\n')[0]!);
+	}
+	const { values, positionals } = parsed;
+	if (values.help || positionals.length === 0) return 'help';
+	const [command, ...args] = positionals;
+	if (!(COMMANDS as readonly string[]).includes(command!)) {
+		throw new UsageError(`unknown command "${command}": one of ${COMMANDS.join(', ')}`);
+	}
+	const lang = values.lang ?? 'vi';
+	if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not "${lang}"`);
+	if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
+		throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${values['as-of']}"`);
+	}
+	const need = { ingest: [1, Infinity], units: [1, 1], activity: [1, 1], progress: [0, 0], imports: [0, 0], rejects: [1, 1] }[command as Command];
+	if (args.length < need[0]! || args.length > need[1]!) {
+		throw new UsageError(`${command}: wrong number of arguments\n${USAGE.split('\n').find((l) => l.trim().startsWith(command!))?.trim()}`);
+	}
+	if (command === 'rejects' && !/^\d+$/.test(args[0]!)) throw new UsageError(`rejects: the import is its number (see "imports"), not "${args[0]}"`);
+	return {
+		command: command as Command,
+		args,
+		db: values.db ?? loadConfig(dataDir()).database,
+		asOf: values['as-of'],
+		dryRun: values['dry-run'] ?? false,
+		json: values.json ?? false,
+		csv: values.csv,
+		preset: values.preset,
+		lang
+	};
+}
+
+export async function run(argv: string[], output: Output = terminalOutput()): Promise<number> {
+	let options;
+	try {
+		options = parseOptions(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		output.error(`${error.message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (options === 'help') {
+		output.line(USAGE);
+		return 0;
+	}
+	try {
+		switch (options.command) {
+			case 'ingest':
+				return await runIngest(options, output);
+			case 'units':
+				return await runUnits(options, output);
+			case 'activity':
+				return await runActivity(options, output);
+			case 'progress':
+				return await runProgress(options, output);
+			case 'imports':
+				return await runImports(options, output);
+			case 'rejects':
+				return await runRejects(options, output);
+		}
+	} catch (error) {
+		output.done();
+		if (error instanceof ImportError) {
+			output.error(output.colour.red('✗ ') + errorText(error, options.lang));
+			return 1;
+		}
+		if (error instanceof ImportErrors) {
+			for (const e of error.errors) output.error(output.colour.red('✗ ') + errorText(e, options.lang));
+			return 1;
+		}
+		if (error instanceof UsageError) {
+			output.error(error.message);
+			return 2;
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,69 @@
+/** `imports` and `rejects`: what was loaded when, and what was left out and why. */
+import { writeFile } from 'node:fs/promises';
+import { formatDate, formatNumber } from '../../src/lib/format.ts';
+import { REJECT_REASONS, type RejectReason } from '../../src/lib/rejects.ts';
+import { getImport, listImports, rejectsOf } from '../../src/lib/server/imports.ts';
+import type { CliOptions } from '../cli.ts';
+import { ImportError } from '../errors.ts';
+import { rejectText } from '../messages.ts';
+import type { Output } from '../tty.ts';
+import { openForReading } from './open.ts';
+
+export async function runImports(options: CliOptions, out: Output): Promise<number> {
+	const { lang } = options;
+	const vi = lang === 'vi';
+	const db = await openForReading(options.db);
+	try {
+		const imports = await listImports(db.kysely);
+		if (imports.length === 0) {
+			out.line(vi ? 'Chưa có lượt nhập nào.' : 'No imports yet.');
+			return 0;
+		}
+		out.line(vi ? '#    Số liệu đến  Đọc        Nhận       Loại     Trùng   Thời gian nhập       Tệp' : '#    As of        Read       Accepted   Rejected Dupl.   Imported at          File');
+		for (const i of imports) {
+			out.line(
+				[
+					String(i.id).padEnd(4),
+					formatDate(i.asOf).padEnd(12),
+					formatNumber(i.rowsRead, lang).padStart(9),
+					formatNumber(i.rowsAccepted, lang).padStart(10),
+					formatNumber(i.rowsRejected, lang).padStart(8),
+					formatNumber(i.rowsDuplicate, lang).padStart(6),
+					` ${i.finishedAt.slice(0, 19).replace('T', ' ')}`,
+					i.sheet ? `${i.file} [${i.sheet}]` : i.file
+				].join(' ')
+			);
+		}
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+export async function runRejects(options: CliOptions, out: Output): Promise<number> {
+	const { lang } = options;
+	const id = Number(options.args[0]);
+	const db = await openForReading(options.db);
+	try {
+		const imported = await getImport(db.kysely, id);
+		if (!imported) throw new ImportError('no_import', {}, { id });
+		const rejects = await rejectsOf(db.kysely, id);
+		const reason = (r: string) => (REJECT_REASONS.includes(r as RejectReason) ? rejectText(r as RejectReason, lang) : r);
+		if (options.csv) {
+			const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+			const header = lang === 'vi' ? ['Dòng', 'Cột', 'Lý do', 'Giá trị'] : ['Row', 'Column', 'Reason', 'Value'];
+			const lines = [header, ...rejects.map((r) => [String(r.row), r.column ?? '', reason(r.reason), r.value ?? ''])];
+			await writeFile(options.csv, '\ufeff' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
+			out.line(`${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại đã ghi vào' : 'rejected rows written to'} ${options.csv}`);
+			return 0;
+		}
+		out.line(`${imported.file}: ${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại' : 'rejected rows'}`);
+		for (const r of rejects) {
+			const value = r.value === null ? '' : ` “${r.value}”`;
+			out.line(`  ${lang === 'vi' ? 'dòng' : 'row'} ${r.row}, ${lang === 'vi' ? 'cột' : 'column'} “${r.column ?? ''}”: ${reason(r.reason)}${value}`);
+		}
+		return 0;
+	} finally {
+		await db.close();
+	}
+}

@@ -1,0 +1,142 @@
+/**
+ * The ingest job: read → normalise → match → validate → load for each file, then rebuild the
+ * aggregates once, all on a working copy that replaces the live database only if every file
+ * loads (see workspace.ts).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { IsoDate } from '../src/lib/dates.ts';
+import { importByHash, rejectCounts } from '../src/lib/server/imports.ts';
+import { listUnits } from '../src/lib/server/units.ts';
+import { rebuildAggregates } from './aggregate.ts';
+import { buildDictionaries, type DictionaryReport } from './dictionaries.ts';
+import { ImportError } from './errors.ts';
+import { load } from './load.ts';
+import { UnitMatcher } from './match.ts';
+import { readExport, type ReadProgress } from './read/index.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { validate } from './validate.ts';
+import { withWorkingCopy } from './workspace.ts';
+
+export interface IngestOptions {
+	db: string;
+	inputs: string[];
+	asOf?: IsoDate;
+	dryRun?: boolean;
+	onStage?: (file: string, stage: Stage, progress?: ReadProgress) => void;
+}
+
+export type Stage = 'hash' | 'read' | 'match' | 'validate' | 'load' | 'aggregate';
+
+export type FileOutcome =
+	| { file: string; status: 'unchanged'; importId: number; asOf: IsoDate }
+	| {
+			file: string;
+			status: 'loaded';
+			importId: number;
+			asOf: IsoDate;
+			format: 'csv' | 'xlsx';
+			sheet: string | null;
+			rowsRead: number;
+			rowsIgnored: number;
+			rowsAccepted: number;
+			rowsRejected: number;
+			rowsDuplicate: number;
+			rejectsByReason: { reason: string; rows: number }[];
+			unknownColumns: string[];
+			warnings: DictionaryReport;
+			seconds: number;
+	  };
+
+const EXPORT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
+
+/** Files named on the command line; directories stand for the exports they hold, by name. */
+export function expandInputs(inputs: string[]): string[] {
+	return inputs.flatMap((input) => {
+		let stat;
+		try {
+			stat = statSync(input);
+		} catch {
+			throw new ImportError('not_found', { file: input });
+		}
+		if (!stat.isDirectory()) return [input];
+		return readdirSync(input)
+			.filter((name) => EXPORT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$'))
+			.sort()
+			.map((name) => path.join(input, name));
+	});
+}
+
+export async function contentHash(file: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
+	const files = expandInputs(options.inputs);
+	const stage = options.onStage ?? (() => {});
+	mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
+	const key = loadOrCreateSecret(options.db);
+	const workDir = path.dirname(path.resolve(options.db));
+	return withWorkingCopy(
+		options.db,
+		async (db) => {
+			const units = await listUnits(db.kysely);
+			if (units.length === 0) throw new ImportError('no_units');
+			const matcher = new UnitMatcher(units);
+			const outcomes: FileOutcome[] = [];
+			const connection = await db.connect();
+			try {
+				for (const file of files) {
+					const name = path.basename(file);
+					const started = new Date();
+					stage(name, 'hash');
+					const hash = await contentHash(file);
+					const previous = await importByHash(db.kysely, hash);
+					if (previous) {
+						outcomes.push({ file: name, status: 'unchanged', importId: previous.id, asOf: previous.asOf });
+						continue;
+					}
+					stage(name, 'read');
+					const read = await readExport(file, connection, workDir, (p) => stage(name, 'read', p));
+					const readMs = Date.now() - started.getTime();
+					const asOf = options.asOf ?? read.header.asOf;
+					if (!asOf) throw new ImportError('no_as_of', { file: name, sheet: read.sheet });
+					stage(name, 'match');
+					const warnings = await buildDictionaries(connection, matcher, asOf);
+					stage(name, 'validate');
+					await validate(connection, asOf, key, read.labels);
+					stage(name, 'load');
+					const loaded = await load(db, connection, { file: name, sheet: read.sheet, contentHash: hash, asOf, startedAt: started, readMs });
+					outcomes.push({
+						file: name,
+						status: 'loaded',
+						importId: loaded.importId,
+						asOf,
+						format: read.format,
+						sheet: read.sheet,
+						rowsRead: loaded.rowsRead,
+						rowsIgnored: read.rowsIgnored,
+						rowsAccepted: loaded.rowsAccepted,
+						rowsRejected: loaded.rowsRejected,
+						rowsDuplicate: loaded.rowsDuplicate,
+						rejectsByReason: await rejectCounts(db.kysely, loaded.importId),
+						unknownColumns: read.header.unknown,
+						warnings,
+						seconds: (Date.now() - started.getTime()) / 1000
+					});
+				}
+				if (outcomes.some((o) => o.status === 'loaded')) {
+					stage('', 'aggregate');
+					await rebuildAggregates(connection);
+				}
+			} finally {
+				connection.closeSync();
+			}
+			return outcomes;
+		},
+		{ dryRun: options.dryRun }
+	);
+}

@@ -1,0 +1,82 @@
+/**
+ * Read: any export (CSV or XLSX, told apart by content, not name) into the staging table.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { ImportError } from '../errors.ts';
+import { readCsv } from './csv.ts';
+import type { KeptField } from './fields.ts';
+import type { Header } from './header.ts';
+import { createStaging, STAGING } from './staging.ts';
+import { readXlsx } from './xlsx.ts';
+
+export interface ReadResult {
+	format: 'csv' | 'xlsx';
+	sheet: string | null;
+	header: Header;
+	/** Header labels of the kept columns, as the file spells them (for messages). */
+	labels: Partial<Record<KeptField, string>>;
+	/** Blank rows, totals and signatures below the data. */
+	rowsIgnored: number;
+	/** Rows with data. */
+	rows: number;
+}
+
+export interface ReadProgress {
+	fraction?: number;
+	rows?: number;
+}
+
+export async function readExport(
+	file: string,
+	connection: DuckDBConnection,
+	workDir: string,
+	onProgress: (progress: ReadProgress) => void = () => {}
+): Promise<ReadResult> {
+	const name = path.basename(file);
+	const format = await detectFormat(file);
+	await createStaging(connection);
+	const read =
+		format === 'xlsx'
+			? await readXlsx(file, connection, (rows) => onProgress({ rows }))
+			: { ...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))), sheet: null };
+	// Rows with none of the fields that make a registration: blank lines, "Tổng cộng", signatures.
+	const ignored = await connection.runAndReadAll(
+		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL RETURNING row`
+	);
+	const rows = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING}`);
+	const count = (rows.getRowObjectsJson()[0] as { n: number }).n;
+	if (count === 0) throw new ImportError('no_rows', { file: name, sheet: read.sheet });
+	return {
+		format,
+		sheet: read.sheet,
+		header: read.header,
+		labels: read.labels,
+		rowsIgnored: ignored.currentRowCount,
+		rows: count
+	};
+}
+
+async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
+	const name = path.basename(file);
+	let handle;
+	try {
+		handle = await open(file, 'r');
+	} catch {
+		throw new ImportError('not_found', { file: name });
+	}
+	try {
+		const head = Buffer.alloc(8);
+		const { bytesRead } = await handle.read(head, 0, 8, 0);
+		if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+		// Old binary Excel (.xls) and other binaries: say so rather than parse noise.
+		if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new ImportError('unsupported_format', { file: name });
+		if (bytesRead > 0 && head.subarray(0, bytesRead).includes(0) && !(head[0] === 0xff || head[0] === 0xfe || head[1] === 0)) {
+			throw new ImportError('unsupported_format', { file: name });
+		}
+		return 'csv';
+	} finally {
+		await handle.close();
+	}
+}

@@ -1,0 +1,139 @@
+/**
+ * The `units` command: load or replace the province's unit list from a CSV or XLSX sheet with
+ * columns code, name, kind, parent, eligible, confidential, aliases (English or Vietnamese).
+ */
+import path from 'node:path';
+import { allowedParentKinds, type Unit, type UnitKind } from '../src/lib/units.ts';
+import { listUnits, replaceUnits, unitCodesInUse } from '../src/lib/server/units.ts';
+import { rebuildAggregates } from './aggregate.ts';
+import { ImportError, ImportErrors } from './errors.ts';
+import { readTable, type TableRow } from './read/table.ts';
+import { clean, fold } from './text.ts';
+import { withWorkingCopy } from './workspace.ts';
+
+type UnitField = 'code' | 'name' | 'kind' | 'parent' | 'eligible' | 'confidential' | 'aliases';
+
+const SYNONYMS: Record<UnitField, string[]> = {
+	code: ['code', 'Mã', 'Mã đơn vị', 'Mã ĐV'],
+	name: ['name', 'Tên', 'Tên đơn vị'],
+	kind: ['kind', 'Loại', 'Loại đơn vị', 'Cấp'],
+	parent: ['parent', 'Cấp trên', 'Mã cấp trên', 'Đơn vị cấp trên', 'Trực thuộc'],
+	eligible: ['eligible', 'Số đối tượng', 'Số người', 'Biên chế', 'Tổng số'],
+	confidential: ['confidential', 'Bảo mật', 'Mật'],
+	aliases: ['aliases', 'Tên khác', 'Tên gọi khác']
+};
+
+const KIND_WORDS: Record<string, UnitKind> = {
+	province: 'province',
+	tinh: 'province',
+	'thanh pho truc thuoc trung uong': 'province',
+	district: 'district',
+	huyen: 'district',
+	'cap huyen': 'district',
+	commune: 'commune',
+	xa: 'commune',
+	'cap xa': 'commune',
+	agency: 'agency',
+	'co quan': 'agency',
+	'so ban nganh': 'agency',
+	'so ban nganh doan the': 'agency',
+	armed_force: 'armed_force',
+	'armed force': 'armed_force',
+	'luc luong vu trang': 'armed_force',
+	llvt: 'armed_force'
+};
+
+const YES = new Set(['true', 'co', 'x', '1', 'yes', 'mat']);
+const NO = new Set(['false', 'khong', '0', 'no', '']);
+
+export function parseUnits(file: string, rows: TableRow<UnitField>[], labels: Partial<Record<UnitField, string>>, sheet: string | null): Unit[] {
+	const errors: ImportError[] = [];
+	const at = (row: number, field: UnitField) => ({ file, sheet, row, column: labels[field] ?? field });
+	const units: Unit[] = [];
+	const firstRow = new Map<string, number>();
+	for (const { row, values } of rows) {
+		const code = values.code && clean(values.code);
+		const name = values.name && clean(values.name);
+		if (!code) {
+			errors.push(new ImportError('bad_value', at(row, 'code'), { value: '', expected: 'mã đơn vị / unit code' }));
+			continue;
+		}
+		if (firstRow.has(code)) {
+			errors.push(new ImportError('duplicate_code', at(row, 'code'), { value: code, first: firstRow.get(code)! }));
+			continue;
+		}
+		firstRow.set(code, row);
+		const kind = KIND_WORDS[fold(values.kind ?? '')];
+		if (!kind) errors.push(new ImportError('bad_value', at(row, 'kind'), { value: values.kind ?? '', expected: Object.keys(KIND_WORDS).filter((k) => /^[a-z_]+$/.test(k)).join(', ') }));
+		if (!name) errors.push(new ImportError('bad_value', at(row, 'name'), { value: '', expected: 'tên đơn vị / unit name' }));
+		let eligible: number | null = null;
+		if (values.eligible !== undefined) {
+			const n = Number(values.eligible.replace(/[.\s]/g, ''));
+			if (Number.isInteger(n) && n >= 0) eligible = n;
+			else errors.push(new ImportError('bad_value', at(row, 'eligible'), { value: values.eligible, expected: 'số nguyên ≥ 0 / a whole number ≥ 0' }));
+		}
+		const flag = fold(values.confidential ?? '');
+		if (!YES.has(flag) && !NO.has(flag)) {
+			errors.push(new ImportError('bad_value', at(row, 'confidential'), { value: values.confidential ?? '', expected: 'true/false, có/không' }));
+		}
+		units.push({
+			code,
+			name: name ?? code,
+			kind: kind ?? 'agency',
+			parent: values.parent || null,
+			eligible,
+			confidential: YES.has(flag),
+			aliases: (values.aliases ?? '').split('|').map(clean).filter(Boolean)
+		});
+	}
+	const byCode = new Map(units.map((u) => [u.code, u]));
+	for (const unit of units) {
+		const row = firstRow.get(unit.code)!;
+		if (unit.parent === null) {
+			if (unit.kind !== 'province') errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: '', reason: 'missing', kind: unit.kind }));
+			continue;
+		}
+		const parent = byCode.get(unit.parent);
+		if (!parent) errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: unit.parent, reason: 'missing', kind: unit.kind }));
+		else if (!allowedParentKinds(unit.kind).includes(parent.kind)) {
+			errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: unit.parent, reason: 'kind', kind: unit.kind }));
+		}
+	}
+	const provinces = units.filter((u) => u.kind === 'province').length;
+	if (provinces !== 1) errors.push(new ImportError('one_province', { file, sheet }, { count: provinces }));
+	if (errors.length > 0) throw new ImportErrors(errors.slice(0, 50));
+	return units;
+}
+
+export interface UnitsOutcome {
+	units: number;
+	byKind: Record<string, number>;
+	replaced: number;
+}
+
+export async function loadUnits(dbPath: string, file: string, options: { dryRun?: boolean } = {}): Promise<UnitsOutcome> {
+	const table = await readTable(file, SYNONYMS, ['code', 'name', 'kind']);
+	const units = parseUnits(path.basename(file), table.rows, table.labels, table.sheet);
+	return withWorkingCopy(
+		dbPath,
+		async (db) => {
+			const previous = await listUnits(db.kysely);
+			const codes = new Set(units.map((u) => u.code));
+			const dropped = [...(await unitCodesInUse(db.kysely))].filter((c) => !codes.has(c));
+			if (dropped.length > 0) {
+				throw new ImportError('units_in_use', { file: path.basename(file) }, { count: dropped.length, codes: dropped.slice(0, 10).join(', ') });
+			}
+			await replaceUnits(db.kysely, units);
+			const connection = await db.connect();
+			try {
+				await rebuildAggregates(connection);
+			} finally {
+				connection.closeSync();
+			}
+			const byKind: Record<string, number> = {};
+			for (const u of units) byKind[u.kind] = (byKind[u.kind] ?? 0) + 1;
+			return { units: units.length, byKind, replaced: previous.length };
+		},
+		options
+	);
+}

@@ -1,0 +1,101 @@
+/**
+ * Every change goes through a working copy: the live database is copied, the copy is changed,
+ * and only a complete, checkpointed copy is renamed over the live file. A refused file, a crash
+ * or `kill -9` at any point leaves the live file exactly as it was, and the dashboard, which
+ * reads the live file, keeps serving throughout (it reopens when the file is replaced).
+ *
+ * One change at a time: a lock file beside the database holds the writer's process id; a lock
+ * left by a dead process is taken over.
+ */
+import { closeSync, copyFileSync, mkdirSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { migrate, openDatabase, type Db } from '../src/lib/server/db.ts';
+import { ImportError } from './errors.ts';
+
+export interface WorkOptions {
+	/** Report what would happen and change nothing. */
+	dryRun?: boolean;
+	memoryLimit?: string;
+}
+
+export async function withWorkingCopy<T>(dbPath: string, work: (db: Db) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+	const live = path.resolve(dbPath);
+	mkdirSync(path.dirname(live), { recursive: true });
+	const release = acquireLock(live);
+	const copy = `${live}.work-${process.pid}`;
+	try {
+		removeStaleCopies(live);
+		if (existsSync(live)) copyFileSync(live, copy);
+		// DuckDB would take most of the machine's memory; bounded, it spills to disk instead, and
+		// an import of a million rows stays under 1 GB.
+		const db = await openDatabase(copy, { readOnly: false, memoryLimit: options.memoryLimit ?? '512MB' });
+		let result: T;
+		try {
+			await migrate(db);
+			result = await work(db);
+			const connection = await db.connect();
+			await connection.run('CHECKPOINT');
+			connection.closeSync();
+		} finally {
+			await db.close();
+		}
+		if (!options.dryRun) {
+			fsyncFile(copy);
+			renameSync(copy, live);
+			fsyncFile(path.dirname(live));
+		}
+		return result;
+	} finally {
+		rmSync(copy, { force: true });
+		rmSync(`${copy}.wal`, { force: true });
+		release();
+	}
+}
+
+function fsyncFile(file: string): void {
+	const fd = openSync(file, 'r');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Copies left by a killed run: their process is gone, so nobody will finish them. */
+function removeStaleCopies(live: string): void {
+	const dir = path.dirname(live);
+	const prefix = `${path.basename(live)}.work-`;
+	for (const name of readdirSync(dir)) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number.parseInt(name.slice(prefix.length), 10);
+		if (pid !== process.pid && !isAlive(pid)) rmSync(path.join(dir, name), { force: true });
+	}
+}
+
+function acquireLock(live: string): () => void {
+	const lock = `${live}.lock`;
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			const fd = openSync(lock, 'wx');
+			writeSync(fd, String(process.pid));
+			closeSync(fd);
+			return () => rmSync(lock, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+			if (isAlive(holder)) throw new ImportError('locked', {}, { pid: holder });
+			rmSync(lock, { force: true });
+		}
+	}
+	throw new ImportError('locked', {}, { pid: '?' });
+}
+
+function isAlive(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

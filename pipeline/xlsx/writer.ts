@@ -1,0 +1,267 @@
+import fs from 'node:fs/promises';
+import { excelSerialFromIso, isIsoDate, type IsoDate } from '../../src/lib/dates.ts';
+import { columnLetters, MAX_COLUMNS } from './columns.ts';
+import { XmlBuffer } from './xml-buffer.ts';
+import { textElement } from './xml-escape.ts';
+import {
+	appXml,
+	contentTypesXml,
+	coreXml,
+	rootRelsXml,
+	sharedStringsHead,
+	sheetHeadXml,
+	sheetTailXml,
+	STYLE,
+	stylesXml,
+	workbookRelsXml,
+	workbookXml
+} from './writer-parts.ts';
+import { ZipWriter, type ZipEntryStream } from './zip-writer.ts';
+
+/**
+ * A cell to write: text, a number, a boolean, nothing, a calendar day (an Excel date with the
+ * date format) or text that must stay text (digits with leading zeros: "@" format).
+ */
+export type WriteCell = string | number | boolean | null | { date: IsoDate } | { text: string };
+
+export interface WriteRow {
+	cells: WriteCell[];
+	/** Title rows are bold and larger, header rows bold with borders; styled rows keep empty cells. */
+	style?: 'title' | 'header';
+}
+
+export interface WriterOptions {
+	sheetName: string;
+	/** Widths in characters, from column A. */
+	columnWidths?: number[];
+	/** Distinct strings kept in the shared-string table; later new strings are written inline. */
+	sharedStringLimit?: number;
+	/** Number format of date cells; default 'dd/mm/yyyy'. */
+	dateFormat?: string;
+	/** zlib level 1-9; default 6. */
+	compressionLevel?: number;
+	/** Write ZIP64 records whatever the size (tests). */
+	forceZip64?: boolean;
+}
+
+export interface XlsxWriter {
+	/** Appends rows after those already written (the first row is row 1). */
+	writeRows(rows: readonly WriteRow[]): Promise<void>;
+	/** Merges a range such as "A1:N1"; written when the sheet is closed. */
+	merge(range: string): void;
+	/** Finishes the sheet, the shared strings and the zip directory. */
+	close(): Promise<void>;
+	/** Gives up: closes and deletes the file. */
+	abort(): Promise<void>;
+	/** Rows written so far. */
+	readonly rowCount: number;
+}
+
+const DEFAULT_SHARED_STRING_LIMIT = 50_000;
+/** Generated XML is handed to the zip in pieces of about this size. */
+const FLUSH_BYTES = 1 << 20;
+const RANGE = /^[A-Z]{1,3}[1-9][0-9]*(?::[A-Z]{1,3}[1-9][0-9]*)?$/;
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+export async function createXlsxWriter(file: string, options: WriterOptions): Promise<XlsxWriter> {
+	checkSheetName(options.sheetName);
+	const zip = await ZipWriter.create(file, {
+		level: options.compressionLevel,
+		forceZip64: options.forceZip64
+	});
+	try {
+		await zip.addFile('[Content_Types].xml', contentTypesXml());
+		await zip.addFile('_rels/.rels', rootRelsXml());
+		await zip.addFile('docProps/core.xml', coreXml(new Date()));
+		await zip.addFile('docProps/app.xml', appXml());
+		await zip.addFile('xl/workbook.xml', workbookXml(options.sheetName));
+		await zip.addFile('xl/_rels/workbook.xml.rels', workbookRelsXml());
+		await zip.addFile('xl/styles.xml', stylesXml(options.dateFormat ?? 'dd/mm/yyyy'));
+		const sheet = await zip.beginEntry('xl/worksheets/sheet1.xml');
+		await sheet.write(Buffer.from(sheetHeadXml(options.columnWidths ?? []), 'utf8'));
+		return new SheetWriter(file, zip, sheet, options);
+	} catch (error) {
+		await zip.abort();
+		await fs.rm(file, { force: true });
+		throw error;
+	}
+}
+
+function checkSheetName(name: string): void {
+	if (name.length === 0 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name)) {
+		throw new RangeError(`invalid sheet name (1-31 characters, none of []:*?/\\): ${name}`);
+	}
+}
+
+class SheetWriter implements XlsxWriter {
+	rowCount = 0;
+	private readonly file: string;
+	private readonly zip: ZipWriter;
+	private readonly sheet: ZipEntryStream;
+	private readonly sharedLimit: number;
+	private readonly shared = new Map<string, number>();
+	private sharedRefs = 0;
+	private readonly merges: string[] = [];
+	private readonly columns: string[] = [];
+	private readonly serials = new Map<string, number>();
+	private readonly out = new XmlBuffer(FLUSH_BYTES + (64 << 10));
+	private busy = false;
+	private finished = false;
+
+	constructor(file: string, zip: ZipWriter, sheet: ZipEntryStream, options: WriterOptions) {
+		this.file = file;
+		this.zip = zip;
+		this.sheet = sheet;
+		this.sharedLimit = options.sharedStringLimit ?? DEFAULT_SHARED_STRING_LIMIT;
+	}
+
+	async writeRows(rows: readonly WriteRow[]): Promise<void> {
+		this.enter();
+		try {
+			for (const row of rows) {
+				this.writeRow(row, ++this.rowCount);
+				if (this.out.length >= FLUSH_BYTES) await this.sheet.write(this.out.take());
+			}
+			if (this.out.length > 0) await this.sheet.write(this.out.take());
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	merge(range: string): void {
+		if (!RANGE.test(range)) throw new RangeError(`invalid merge range: ${range}`);
+		this.merges.push(range);
+	}
+
+	async close(): Promise<void> {
+		this.enter();
+		this.finished = true;
+		await this.sheet.write(Buffer.from(sheetTailXml(this.merges), 'utf8'));
+		await this.sheet.end();
+		await this.writeSharedStrings();
+		await this.zip.finish();
+	}
+
+	async abort(): Promise<void> {
+		this.finished = true;
+		await this.zip.abort();
+		await fs.rm(this.file, { force: true });
+	}
+
+	private enter(): void {
+		if (this.finished) throw new Error('xlsx writer: already closed');
+		if (this.busy) throw new Error('xlsx writer: writeRows() is still running; await it');
+		this.busy = true;
+	}
+
+	private writeRow(row: WriteRow, r: number): void {
+		const cells = row.cells;
+		if (cells.length > MAX_COLUMNS) throw new RangeError(`row ${r}: more than ${MAX_COLUMNS} columns`);
+		const rowStyle = row.style === 'header' ? STYLE.header : row.style === 'title' ? STYLE.title : 0;
+		const out = this.out;
+		out.ascii('<row r="');
+		out.uint(r);
+		out.ascii('">');
+		for (let i = 0; i < cells.length; i++) {
+			const value = cells[i];
+			if (value === null || value === undefined) {
+				if (rowStyle !== 0) {
+					this.cellStart(i, r, rowStyle);
+					out.ascii('/>');
+				}
+			} else if (typeof value === 'string') {
+				this.stringCell(i, r, rowStyle, value);
+			} else if (typeof value === 'number') {
+				if (!Number.isFinite(value)) throw new RangeError(`row ${r}: ${value} is not a finite number`);
+				this.cellStart(i, r, rowStyle);
+				out.ascii('><v>');
+				out.number(value);
+				out.ascii('</v></c>');
+			} else if (typeof value === 'boolean') {
+				this.cellStart(i, r, rowStyle);
+				out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+			} else if ('date' in value) {
+				this.cellStart(i, r, rowStyle || STYLE.date);
+				out.ascii('><v>');
+				out.number(this.serial(value.date, r));
+				out.ascii('</v></c>');
+			} else if ('text' in value) {
+				this.stringCell(i, r, rowStyle || STYLE.text, value.text);
+			} else {
+				throw new TypeError(`row ${r}: unsupported cell value ${JSON.stringify(value)}`);
+			}
+		}
+		out.ascii('</row>');
+	}
+
+	/** `<c r="B2"` and the style attribute, if any. */
+	private cellStart(col: number, r: number, style: number): void {
+		const out = this.out;
+		out.ascii('<c r="');
+		out.ascii(this.column(col));
+		out.uint(r);
+		if (style === 0) {
+			out.ascii('"');
+		} else {
+			out.ascii('" s="');
+			out.uint(style);
+			out.ascii('"');
+		}
+	}
+
+	private stringCell(col: number, r: number, style: number, text: string): void {
+		let index = this.shared.get(text);
+		if (index === undefined && this.shared.size < this.sharedLimit) {
+			index = this.shared.size;
+			this.shared.set(text, index);
+		}
+		const out = this.out;
+		this.cellStart(col, r, style);
+		if (index === undefined) {
+			out.ascii(' t="inlineStr"><is>');
+			out.utf8(textElement(text));
+			out.ascii('</is></c>');
+		} else {
+			this.sharedRefs++;
+			out.ascii(' t="s"><v>');
+			out.uint(index);
+			out.ascii('</v></c>');
+		}
+	}
+
+	private column(index: number): string {
+		let letters = this.columns[index];
+		if (letters === undefined) {
+			letters = columnLetters(index);
+			this.columns[index] = letters;
+		}
+		return letters;
+	}
+
+	/** Serial numbers of the days seen (a few thousand distinct days in practice). */
+	private serial(day: IsoDate, r: number): number {
+		let serial = this.serials.get(day);
+		if (serial === undefined) {
+			if (!isIsoDate(day)) throw new RangeError(`row ${r}: not a date (YYYY-MM-DD): ${day}`);
+			serial = excelSerialFromIso(day);
+			if (this.serials.size >= 100_000) this.serials.clear();
+			this.serials.set(day, serial);
+		}
+		return serial;
+	}
+
+	private async writeSharedStrings(): Promise<void> {
+		const part = await this.zip.beginEntry('xl/sharedStrings.xml');
+		let xml = sharedStringsHead(this.sharedRefs, this.shared.size);
+		for (const text of this.shared.keys()) {
+			xml += `<si>${textElement(text)}</si>`;
+			if (xml.length >= FLUSH_BYTES) {
+				await part.write(Buffer.from(xml, 'utf8'));
+				xml = '';
+			}
+		}
+		await part.write(Buffer.from(xml + '</sst>', 'utf8'));
+		await part.end();
+	}
+}
+

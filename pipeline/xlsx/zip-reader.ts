@@ -1,0 +1,167 @@
+import { once } from 'node:events';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import { XlsxError } from './errors.ts';
+
+/** Inflated chunks this large keep the per-chunk overhead (promises, string joins) negligible. */
+const CHUNK_SIZE = 256 * 1024;
+/** Room for a few chunks, so that inflating (in zlib's thread) runs ahead of the scanner. */
+const INFLATE_OPTIONS = { chunkSize: CHUNK_SIZE, readableHighWaterMark: 4 * CHUNK_SIZE };
+
+/**
+ * Random access to the parts of a zip through its central directory (yauzl), so parts can be read
+ * in any order whatever their order in the file. Every stream it hands out is tracked and
+ * destroyed by close(), which resolves once the file descriptor is really closed.
+ */
+export class ZipArchive {
+	readonly file: string;
+	private readonly zip: yauzl.ZipFile;
+	private readonly entries: Map<string, yauzl.Entry>;
+	private readonly lowerCase = new Map<string, string>();
+	private readonly live = new Set<Readable>();
+	private closing: Promise<void> | null = null;
+
+	private constructor(file: string, zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>) {
+		this.file = file;
+		this.zip = zip;
+		this.entries = entries;
+		for (const name of entries.keys()) this.lowerCase.set(name.toLowerCase(), name);
+	}
+
+	static async open(file: string): Promise<ZipArchive> {
+		const zip = await openZip(file);
+		try {
+			return new ZipArchive(file, zip, await readEntries(zip));
+		} catch (error) {
+			await closeZip(zip);
+			throw new XlsxError(file, `corrupt zip: ${messageOf(error)}`, { cause: error });
+		}
+	}
+
+	/** The stored name of a part; zips made on Windows sometimes differ in case. */
+	resolve(name: string): string | null {
+		if (this.entries.has(name)) return name;
+		return this.lowerCase.get(name.toLowerCase()) ?? null;
+	}
+
+	/** Uncompressed chunks of a part, checked against the size in the central directory. */
+	async *chunks(name: string): AsyncGenerator<Buffer, void, undefined> {
+		const entry = this.entries.get(name);
+		if (!entry) throw new XlsxError(this.file, `missing part ${name}`);
+		const stream = await this.openStream(entry);
+		let size = 0;
+		try {
+			for await (const chunk of stream as AsyncIterable<Buffer>) {
+				size += chunk.length;
+				if (size > entry.uncompressedSize) break;
+				yield chunk;
+			}
+			if (size !== entry.uncompressedSize) {
+				throw new XlsxError(
+					this.file,
+					`corrupt zip entry ${name}: ${size} bytes instead of ${entry.uncompressedSize}`
+				);
+			}
+		} catch (error) {
+			if (error instanceof XlsxError) throw error;
+			throw new XlsxError(this.file, `corrupt zip entry ${name}: ${messageOf(error)}`, {
+				cause: error
+			});
+		} finally {
+			stream.destroy();
+			this.live.delete(stream);
+		}
+	}
+
+	async readBuffer(name: string): Promise<Buffer> {
+		const parts: Buffer[] = [];
+		for await (const chunk of this.chunks(name)) parts.push(chunk);
+		return Buffer.concat(parts);
+	}
+
+	close(): Promise<void> {
+		this.closing ??= this.closeNow();
+		return this.closing;
+	}
+
+	private async closeNow(): Promise<void> {
+		for (const stream of this.live) stream.destroy();
+		this.live.clear();
+		await closeZip(this.zip);
+	}
+
+	private async openStream(entry: yauzl.Entry): Promise<Readable> {
+		if (this.closing) throw new XlsxError(this.file, 'workbook is closed');
+		if (entry.isEncrypted()) throw new XlsxError(this.file, `${entry.fileName} is encrypted`);
+		const method = entry.compressionMethod;
+		if (method !== 0 && method !== 8) {
+			throw new XlsxError(this.file, `${entry.fileName} uses compression method ${method}`);
+		}
+		let raw: Readable;
+		try {
+			raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false });
+		} catch (error) {
+			throw new XlsxError(this.file, `corrupt zip entry ${entry.fileName}: ${messageOf(error)}`, {
+				cause: error
+			});
+		}
+		const stream =
+			method === 0
+				? raw
+				: pipeline(raw, zlib.createInflateRaw(INFLATE_OPTIONS), () => {});
+		if (this.closing) {
+			stream.destroy();
+			throw new XlsxError(this.file, 'workbook is closed');
+		}
+		this.live.add(stream);
+		return stream;
+	}
+}
+
+function openZip(file: string): Promise<yauzl.ZipFile> {
+	return new Promise((resolve, reject) => {
+		const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+		yauzl.open(file, options, (error, zip) => {
+			if (!error) {
+				zip.on('error', () => {}); // reported through the promise or stream at hand
+				return resolve(zip);
+			}
+			if ((error as NodeJS.ErrnoException).code) {
+				return reject(new XlsxError(file, `cannot open: ${error.message}`, { cause: error }));
+			}
+			const problem = /central directory record signature not found/.test(error.message)
+				? 'not an XLSX file (no zip central directory)'
+				: `corrupt zip: ${error.message}`;
+			reject(new XlsxError(file, problem, { cause: error }));
+		});
+	});
+}
+
+function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+	return new Promise((resolve, reject) => {
+		const entries = new Map<string, yauzl.Entry>();
+		zip.on('entry', (entry: yauzl.Entry) => {
+			entries.set(entry.fileName, entry);
+			zip.readEntry();
+		});
+		zip.once('end', () => resolve(entries));
+		zip.once('error', reject);
+		zip.readEntry();
+	});
+}
+
+/** Resolves when the descriptor is closed (yauzl closes it once no stream holds it). */
+async function closeZip(zip: yauzl.ZipFile): Promise<void> {
+	if (!zip.isOpen) return;
+	const closed = once(zip, 'close').then(
+		() => undefined,
+		() => undefined // a failed close(2) leaves nothing else to do
+	);
+	zip.close();
+	await closed;
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

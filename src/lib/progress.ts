@@ -1,0 +1,154 @@
+/**
+ * Progress of every unit on a day, against the preset's targets: counts, shares, the expected and
+ * projected shares, the map class and the laggard flags. Pure: the server gathers the numbers,
+ * this decides what they mean.
+ */
+import { addDays, type IsoDate } from './dates.ts';
+import { laggardFlags, severity, type Flag } from './flags.ts';
+import { expectedShare, paceClass, projectedShare, type PaceClass } from './pace.ts';
+import { mainTarget, type Metric, type Target, type TargetPreset } from './targets.ts';
+import type { Unit } from './units.ts';
+
+/** What the aggregates say about one unit on a day. */
+export interface UnitCounts {
+	registered: number;
+	recognised: number;
+	digital: number;
+	/** The same counts `projectionWindowDays` earlier. */
+	registeredWindowAgo: number;
+	recognisedWindowAgo: number;
+	digitalWindowAgo: number;
+	lastRegistration: IsoDate | null;
+}
+
+/** What the association's activity sheet says about a unit on a day (null: not in the sheet). */
+export interface UnitActivity {
+	trainings: number;
+	trainedPeople: number;
+	/** True: a budget was allocated; false: the sheet records none; null: not recorded. */
+	budget: boolean | null;
+	budgetAmount: number | null;
+	lastReport: IsoDate | null;
+}
+
+export interface UnitProgress {
+	code: string;
+	name: string;
+	kind: Unit['kind'];
+	parent: string | null;
+	confidential: boolean;
+	/** Counts; null for confidential units once redacted, and eligible null when unknown. */
+	eligible: number | null;
+	registered: number | null;
+	recognised: number | null;
+	digital: number | null;
+	/** Whether any registration row names the unit (as known on the day). */
+	hasRows: boolean;
+	registeredShare: number | null;
+	recognisedShare: number | null;
+	/** Recognised people with digital skills ÷ recognised people. */
+	digitalShare: number | null;
+	target: Target | null;
+	/** The share the target measures (its metric), on the day. */
+	share: number | null;
+	expected: number | null;
+	projected: number | null;
+	paceClass: PaceClass;
+	flags: Flag[];
+	severity: number;
+	lastRegistration: IsoDate | null;
+	activity: UnitActivity | null;
+}
+
+const ratio = (a: number, b: number | null) => (b === null || b <= 0 ? null : a / b);
+
+function metricShare(metric: Metric, c: { registered: number; recognised: number; digital: number }, eligible: number | null): number | null {
+	switch (metric) {
+		case 'recognised':
+			return ratio(c.recognised, eligible);
+		case 'registered':
+			return ratio(c.registered, eligible);
+		case 'digital_skills':
+			return ratio(c.digital, c.recognised);
+		case 'trained':
+			return null;
+	}
+}
+
+const NO_COUNTS: UnitCounts = {
+	registered: 0,
+	recognised: 0,
+	digital: 0,
+	registeredWindowAgo: 0,
+	recognisedWindowAgo: 0,
+	digitalWindowAgo: 0,
+	lastRegistration: null
+};
+
+export function unitProgress(
+	unit: Unit,
+	counts: UnitCounts | undefined,
+	activity: UnitActivity | null,
+	preset: TargetPreset,
+	asOf: IsoDate
+): UnitProgress {
+	const c = counts ?? NO_COUNTS;
+	const hasRows = counts !== undefined;
+	const target = mainTarget(unit, preset);
+	const rules = preset.rules;
+	const share = hasRows && target ? metricShare(target.metric, c, unit.eligible) : null;
+	const ago = { registered: c.registeredWindowAgo, recognised: c.recognisedWindowAgo, digital: c.digitalWindowAgo };
+	const shareWindowAgo = hasRows && target ? metricShare(target.metric, ago, unit.eligible) : null;
+	const flags = laggardFlags({
+		asOf,
+		target,
+		rules,
+		hasRows,
+		share,
+		shareWindowAgo,
+		lastRegistration: c.lastRegistration,
+		activity: activity && { trainings: activity.trainings, budget: activity.budget }
+	});
+	const beforeDeadline = target !== null && asOf < target.deadline;
+	return {
+		code: unit.code,
+		name: unit.name,
+		kind: unit.kind,
+		parent: unit.parent,
+		confidential: unit.confidential,
+		eligible: unit.eligible,
+		registered: c.registered,
+		recognised: c.recognised,
+		digital: c.digital,
+		hasRows,
+		registeredShare: hasRows ? ratio(c.registered, unit.eligible) : null,
+		recognisedShare: hasRows ? ratio(c.recognised, unit.eligible) : null,
+		digitalShare: hasRows ? ratio(c.digital, c.recognised) : null,
+		target,
+		share,
+		expected: target ? expectedShare(target, asOf) : null,
+		projected:
+			target && share !== null && beforeDeadline
+				? projectedShare(share, shareWindowAgo, rules.projectionWindowDays, asOf, target.deadline)
+				: null,
+		paceClass: target ? paceClass(share, target, asOf, rules) : 'no_data',
+		flags,
+		severity: severity(flags, share, target),
+		lastRegistration: c.lastRegistration,
+		activity
+	};
+}
+
+/** The day `windowDays` before `asOf`: the start of the projection window. */
+export function windowStart(asOf: IsoDate, windowDays: number): IsoDate {
+	return addDays(asOf, -windowDays);
+}
+
+/**
+ * Counts of confidential units never leave the server: only shares do. Every page, API response
+ * and export passes its units through here.
+ */
+export function redact(progress: UnitProgress): UnitProgress {
+	if (!progress.confidential) return progress;
+	return { ...progress, eligible: null, registered: null, recognised: null, digital: null };
+}
