@@ -106,14 +106,20 @@ class WorkbookReader implements Workbook {
 		try {
 			for await (const chunk of chunks) {
 				this.scan(part, () => scanner.pushBytes(chunk));
-				while (scanner.rows.length >= batchSize) yield takeBatch(scanner, batchSize);
+				while (scanner.rows.length >= batchSize) yield this.batch(scanner, batchSize, part);
 				if (scanner.done) break;
 			}
 			this.scan(part, () => scanner.end());
-			while (scanner.rows.length > 0) yield takeBatch(scanner, batchSize);
+			while (scanner.rows.length > 0) yield this.batch(scanner, batchSize, part);
 		} finally {
 			await chunks.return(undefined);
 		}
+	}
+
+	/** The next batch, unless the workbook was closed while the caller held the previous one. */
+	private batch(scanner: SheetScanner, batchSize: number, part: string): XlsxRow[] {
+		if (this.zip.closed) throw new XlsxError(this.file, `closed while reading ${part}`);
+		return takeBatch(scanner, batchSize);
 	}
 
 	private scan(part: string, step: () => void): void {

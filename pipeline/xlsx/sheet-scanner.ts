@@ -138,14 +138,15 @@ export class SheetScanner {
 		for (;;) {
 			const lt = xml.indexOf('<', pos);
 			if (lt === -1) return xml.length; // whitespace only
+			if (xml.startsWith(tags.sheetDataEnd, lt)) {
+				this.done = true;
+				return lt;
+			}
 			if (xml.length - lt < need) return lt; // cannot tell the tag yet
 			if (isStartTag(xml, lt, tags.row)) {
 				const next = this.scanRow(xml, lt, complete);
 				if (next === -1) return lt;
 				pos = next;
-			} else if (xml.startsWith(tags.sheetDataEnd, lt)) {
-				this.done = true;
-				return lt;
 			} else if (xml.startsWith('<!--', lt)) {
 				const close = xml.indexOf('-->', lt + 4);
 				if (close === -1) return lt;

@@ -18,7 +18,7 @@ export function escapeText(text: string): string {
 		if (c === 38) replacement = '&amp;';
 		else if (c === 60) replacement = '&lt;';
 		else if (c === 62) replacement = '&gt;';
-		else if (c === 95) replacement = ESCAPE_LIKE.test(text.slice(i, i + 7)) ? '_x005F_' : null;
+		else if (c === 95) replacement = isEscapeLike(text, i) ? '_x005F_' : null;
 		else if ((c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) replacement = hexEscape(c);
 		else if (c >= 0xd800 && c <= 0xdfff) {
 			const next = text.charCodeAt(i + 1);
@@ -31,6 +31,11 @@ export function escapeText(text: string): string {
 		}
 	}
 	return out + text.slice(last);
+}
+
+/** Whether the underscore at `i` starts something that reads as an escape, like "_x0041_". */
+export function isEscapeLike(text: string, i: number): boolean {
+	return text.charCodeAt(i + 1) === 120 && ESCAPE_LIKE.test(text.slice(i, i + 7));
 }
 
 function hexEscape(code: number): string {
@@ -49,10 +54,10 @@ export function escapeAttribute(value: string): string {
 }
 
 /** `<t>` needs xml:space="preserve" when the text starts or ends with whitespace. */
-export function textElement(text: string): string {
-	const escaped = escapeText(text);
-	if (text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)) {
-		return `<t xml:space="preserve">${escaped}</t>`;
-	}
-	return `<t>${escaped}</t>`;
+export function needsPreserve(text: string): boolean {
+	return text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)));
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
 }

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { pipeline, type Readable } from 'node:stream';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
+import { pipeline, type Readable, type TransformOptions } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { XlsxError } from './errors.ts';
@@ -7,7 +9,10 @@ import { XlsxError } from './errors.ts';
 /** Inflated chunks this large keep the per-chunk overhead (promises, string joins) negligible. */
 const CHUNK_SIZE = 256 * 1024;
 /** Room for a few chunks, so that inflating (in zlib's thread) runs ahead of the scanner. */
-const INFLATE_OPTIONS = { chunkSize: CHUNK_SIZE, readableHighWaterMark: 4 * CHUNK_SIZE };
+const INFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = {
+	chunkSize: CHUNK_SIZE,
+	readableHighWaterMark: 4 * CHUNK_SIZE
+};
 
 /**
  * Random access to the parts of a zip through its central directory (yauzl), so parts can be read
@@ -45,16 +50,21 @@ export class ZipArchive {
 		return this.lowerCase.get(name.toLowerCase()) ?? null;
 	}
 
-	/** Uncompressed chunks of a part, checked against the size in the central directory. */
+	/**
+	 * Uncompressed chunks of a part, checked against the size and CRC-32 in the central directory
+	 * (raw deflate has no checksum of its own: damaged data often inflates to garbage silently).
+	 */
 	async *chunks(name: string): AsyncGenerator<Buffer, void, undefined> {
 		const entry = this.entries.get(name);
 		if (!entry) throw new XlsxError(this.file, `missing part ${name}`);
 		const stream = await this.openStream(entry);
 		let size = 0;
+		let crc = 0;
 		try {
 			for await (const chunk of stream as AsyncIterable<Buffer>) {
 				size += chunk.length;
 				if (size > entry.uncompressedSize) break;
+				crc = zlib.crc32(chunk, crc);
 				yield chunk;
 			}
 			if (size !== entry.uncompressedSize) {
@@ -63,8 +73,10 @@ export class ZipArchive {
 					`corrupt zip entry ${name}: ${size} bytes instead of ${entry.uncompressedSize}`
 				);
 			}
+			if (crc !== entry.crc32) throw new XlsxError(this.file, `corrupt zip entry ${name}: bad CRC-32`);
 		} catch (error) {
 			if (error instanceof XlsxError) throw error;
+			if (this.closing) throw new XlsxError(this.file, `closed while reading ${name}`);
 			throw new XlsxError(this.file, `corrupt zip entry ${name}: ${messageOf(error)}`, {
 				cause: error
 			});
@@ -78,6 +90,10 @@ export class ZipArchive {
 		const parts: Buffer[] = [];
 		for await (const chunk of this.chunks(name)) parts.push(chunk);
 		return Buffer.concat(parts);
+	}
+
+	get closed(): boolean {
+		return this.closing !== null;
 	}
 
 	close(): Promise<void> {
@@ -119,21 +135,37 @@ export class ZipArchive {
 	}
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/**
+ * Opens the file descriptor here rather than through yauzl.open(), whose failure path closes it
+ * in the background: the promise must not settle while the descriptor is still open.
+ */
+async function openZip(file: string): Promise<yauzl.ZipFile> {
+	let fd: number;
+	try {
+		fd = await promisify(fs.open)(file, 'r');
+	} catch (error) {
+		throw new XlsxError(file, `cannot open: ${messageOf(error)}`, { cause: error });
+	}
+	try {
+		return await zipFromFd(fd);
+	} catch (error) {
+		await promisify(fs.close)(fd).catch(() => {});
+		const message = messageOf(error);
+		const problem = /central directory record signature not found/.test(message)
+			? 'not an XLSX file (no zip central directory)'
+			: `corrupt zip: ${message}`;
+		throw new XlsxError(file, problem, { cause: error });
+	}
+}
+
+/** yauzl over an open descriptor; from here on yauzl closes it (when the zip is closed). */
+function zipFromFd(fd: number): Promise<yauzl.ZipFile> {
 	return new Promise((resolve, reject) => {
 		const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
-		yauzl.open(file, options, (error, zip) => {
-			if (!error) {
-				zip.on('error', () => {}); // reported through the promise or stream at hand
-				return resolve(zip);
-			}
-			if ((error as NodeJS.ErrnoException).code) {
-				return reject(new XlsxError(file, `cannot open: ${error.message}`, { cause: error }));
-			}
-			const problem = /central directory record signature not found/.test(error.message)
-				? 'not an XLSX file (no zip central directory)'
-				: `corrupt zip: ${error.message}`;
-			reject(new XlsxError(file, problem, { cause: error }));
+		yauzl.fromFd(fd, options, (error, zip) => {
+			if (error) return reject(error);
+			zip.on('error', () => {}); // reported through the promise or stream at hand
+			resolve(zip);
 		});
 	});
 }

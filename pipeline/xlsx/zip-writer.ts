@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import type { TransformOptions } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import {
@@ -134,12 +135,13 @@ export class ZipEntryStream {
 		this.record = record;
 		// Generous buffers on both sides: the caller keeps producing XML while deflate (in zlib's
 		// thread) works through the backlog, and deflate keeps going while a chunk is being written.
-		this.deflate = zlib.createDeflateRaw({
+		const options: zlib.ZlibOptions & TransformOptions = {
 			level: zip.level,
 			chunkSize: CHUNK_SIZE,
 			writableHighWaterMark: 4 * 1024 * 1024,
 			readableHighWaterMark: 4 * CHUNK_SIZE
-		});
+		};
+		this.deflate = zlib.createDeflateRaw(options);
 		this.pumped = this.pump();
 		this.pumped.catch(() => {}); // surfaced by write() or end()
 	}

@@ -49,6 +49,11 @@ export interface UnitProgress {
 	/** Recognised people with digital skills ÷ recognised people. */
 	digitalShare: number | null;
 	target: Target | null;
+	/**
+	 * The target is the parent's, shown for comparison (a commune against its district's 40%):
+	 * the unit is classed against it but not flagged, as the preset sets it no target itself.
+	 */
+	targetInherited: boolean;
 	/** The share the target measures (its metric), on the day. */
 	share: number | null;
 	expected: number | null;
@@ -90,18 +95,20 @@ export function unitProgress(
 	counts: UnitCounts | undefined,
 	activity: UnitActivity | null,
 	preset: TargetPreset,
-	asOf: IsoDate
+	asOf: IsoDate,
+	inherited: Target | null = null
 ): UnitProgress {
 	const c = counts ?? NO_COUNTS;
 	const hasRows = counts !== undefined;
-	const target = mainTarget(unit, preset);
+	const own = mainTarget(unit, preset);
+	const target = own ?? inherited;
 	const rules = preset.rules;
 	const share = hasRows && target ? metricShare(target.metric, c, unit.eligible) : null;
 	const ago = { registered: c.registeredWindowAgo, recognised: c.recognisedWindowAgo, digital: c.digitalWindowAgo };
 	const shareWindowAgo = hasRows && target ? metricShare(target.metric, ago, unit.eligible) : null;
 	const flags = laggardFlags({
 		asOf,
-		target,
+		target: own,
 		rules,
 		hasRows,
 		share,
@@ -125,6 +132,7 @@ export function unitProgress(
 		recognisedShare: hasRows ? ratio(c.recognised, unit.eligible) : null,
 		digitalShare: hasRows ? ratio(c.digital, c.recognised) : null,
 		target,
+		targetInherited: own === null && target !== null,
 		share,
 		expected: target ? expectedShare(target, asOf) : null,
 		projected:

@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import { addDays, type IsoDate } from '../dates.ts';
 import { unitProgress, type UnitActivity, type UnitCounts, type UnitProgress } from '../progress.ts';
-import type { TargetPreset } from '../targets.ts';
+import { mainTarget, type Target, type TargetPreset } from '../targets.ts';
+import { ancestors, type Unit } from '../units.ts';
 import type { Database } from './schema.ts';
 import { listUnits } from './units.ts';
 
@@ -160,5 +161,18 @@ export async function progressOn(db: Kysely<Database>, preset: TargetPreset, day
 		countsOn(db, day, preset.rules.projectionWindowDays),
 		activityOn(db, day)
 	]);
-	return units.map((unit) => unitProgress(unit, counts.get(unit.code), activity.get(unit.code) ?? null, preset, day));
+	const byCode = new Map(units.map((u) => [u.code, u]));
+	return units.map((unit) =>
+		unitProgress(unit, counts.get(unit.code), activity.get(unit.code) ?? null, preset, day, inheritedTarget(unit, byCode, preset))
+	);
+}
+
+/** The nearest ancestor's main target, for units the preset gives none (communes, sub-units). */
+function inheritedTarget(unit: Unit, byCode: Map<string, Unit>, preset: TargetPreset): Target | null {
+	if (mainTarget(unit, preset)) return null;
+	for (const ancestor of ancestors(unit.code, byCode)) {
+		const target = mainTarget(ancestor, preset);
+		if (target) return target;
+	}
+	return null;
 }

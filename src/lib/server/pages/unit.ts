@@ -1,0 +1,60 @@
+/**
+ * One unit's page: its figures and flags, the curve against the target path, the funnel, the
+ * groups, its sub-units and the imports its figures come from. Confidential units get shares.
+ */
+import type { IsoDate } from '../../dates.ts';
+import { byShare, toRow, type UnitRow } from '../../rows.ts';
+import type { Localised, TargetPreset } from '../../targets.ts';
+import type { View } from '../../view.ts';
+import type { Db } from '../db.ts';
+import { cachedProgress } from '../live.ts';
+import { countsByGroup, importsOfUnit } from '../progress.ts';
+import { unitCurve, type CurvePoint } from './shared.ts';
+
+export interface UnitData {
+	unit: UnitRow;
+	parent: UnitRow | null;
+	children: UnitRow[];
+	target: { label: Localised; threshold: number; start: IsoDate; deadline: IsoDate; source: { document: string; item: string } } | null;
+	/** Counts, or shares of the eligible count for confidential units (`asShares`). */
+	curve: CurvePoint[];
+	groups: { group: string; registered: number; recognised: number; digital: number }[];
+	funnel: { registered: number | null; recognised: number | null; digital: number | null };
+	asShares: boolean;
+	imports: { id: number; file: string; asOf: IsoDate; rows: number }[];
+}
+
+export async function unitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
+	const units = await cachedProgress(db, preset, view.asOf);
+	const unit = units.find((u) => u.code === code);
+	if (!unit) return null;
+	const parent = units.find((u) => u.code === unit.parent) ?? null;
+	const asShares = unit.confidential;
+	const share = (v: number) => (unit.eligible ? v / unit.eligible : 0);
+	const [curve, groups, imports] = await Promise.all([
+		unitCurve(db, unit, unit.target, view.asOf, asShares),
+		countsByGroup(db.kysely, code, view.asOf),
+		importsOfUnit(db.kysely, code)
+	]);
+	return {
+		unit: toRow(unit),
+		parent: parent && toRow(parent),
+		children: units.filter((u) => u.parent === code).map(toRow).sort(byShare),
+		target: unit.target && {
+			label: unit.target.label,
+			threshold: unit.target.threshold,
+			start: unit.target.start,
+			deadline: unit.target.deadline,
+			source: unit.target.source
+		},
+		curve,
+		groups: groups.map((g) =>
+			asShares ? { group: g.group, registered: share(g.registered), recognised: share(g.recognised), digital: share(g.digital) } : g
+		),
+		funnel: asShares
+			? { registered: unit.registeredShare, recognised: unit.recognisedShare, digital: unit.recognised ? share(unit.digital ?? 0) : null }
+			: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital },
+		asShares,
+		imports: imports.map((i) => ({ id: i.id, file: i.file, asOf: i.asOf, rows: asShares ? 0 : i.rows }))
+	};
+}
