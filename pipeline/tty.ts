@@ -74,3 +74,19 @@ export function progressBar(fraction: number, width = 20): string {
 	const full = Math.round(f * width);
 	return `[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${String(Math.round(f * 100)).padStart(3)}%`;
 }
+
+/** Output kept in memory: for tests, and for callers that run commands quietly. */
+export function memoryOutput(): Output & { lines: string[]; errors: string[] } {
+	const lines: string[] = [];
+	const errors: string[] = [];
+	return {
+		lines,
+		errors,
+		isTty: false,
+		colour: plain,
+		line: (text) => void lines.push(text),
+		error: (text) => void errors.push(text),
+		status: () => {},
+		done: () => {}
+	};
+}

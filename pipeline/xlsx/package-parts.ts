@@ -20,9 +20,14 @@ export function parseRelationships(relsXml: string, sourcePart: string): Relatio
 	for (const attrs of findElements(relsXml, 'Relationship')) {
 		const id = attrs.get('Id');
 		const target = attrs.get('Target');
-		if (id === undefined || target === undefined || attrs.get('TargetMode') === 'External') continue;
+		if (id === undefined || target === undefined || attrs.get('TargetMode') === 'External')
+			continue;
 		const type = attrs.get('Type') ?? '';
-		rels.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: resolveTarget(base, target) });
+		rels.push({
+			id,
+			type: type.slice(type.lastIndexOf('/') + 1),
+			target: resolveTarget(base, target)
+		});
 	}
 	return rels;
 }
@@ -60,7 +65,8 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
 	for (const attrs of findElements(xml, 'sheet')) {
 		const name = attrs.get('name');
 		const relId = attributeByLocalName(attrs, 'id'); // r:id, whatever the prefix
-		if (name === undefined || relId === undefined) throw new MalformedXml('<sheet> without name or r:id');
+		if (name === undefined || relId === undefined)
+			throw new MalformedXml('<sheet> without name or r:id');
 		sheets.push({ name, relId });
 	}
 	const pr = findElements(xml, 'workbookPr')[0];

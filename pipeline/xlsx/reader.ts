@@ -62,7 +62,12 @@ class WorkbookReader implements Workbook {
 	private readonly rels: Relationship[];
 	private context: Promise<SheetContext> | null = null;
 
-	private constructor(zip: ZipArchive, sheets: SheetInfo[], date1904: boolean, rels: Relationship[]) {
+	private constructor(
+		zip: ZipArchive,
+		sheets: SheetInfo[],
+		date1904: boolean,
+		rels: Relationship[]
+	) {
 		this.file = zip.file;
 		this.zip = zip;
 		this.sheets = sheets;
@@ -74,7 +79,8 @@ class WorkbookReader implements Workbook {
 		const workbookPath = await findWorkbookPart(zip);
 		const workbook = parseWorkbookXml(await readText(zip, workbookPath));
 		const relsPath = zip.resolve(relsPathOf(workbookPath));
-		if (relsPath === null) throw new XlsxError(zip.file, `missing part ${relsPathOf(workbookPath)}`);
+		if (relsPath === null)
+			throw new XlsxError(zip.file, `missing part ${relsPathOf(workbookPath)}`);
 		const rels = parseRelationships(await readText(zip, relsPath), workbookPath);
 		const sheets: SheetInfo[] = [];
 		for (const entry of workbook.sheets) {
@@ -100,7 +106,8 @@ class WorkbookReader implements Workbook {
 	private async *readRows(sheet: SheetInfo, batchSize: number): AsyncGenerator<XlsxRow[]> {
 		const context = await this.sheetContext();
 		const part = this.zip.resolve(sheet.path);
-		if (part === null) throw new XlsxError(this.file, `missing part ${sheet.path} (sheet "${sheet.name}")`);
+		if (part === null)
+			throw new XlsxError(this.file, `missing part ${sheet.path} (sheet "${sheet.name}")`);
 		const scanner = new SheetScanner(context);
 		const chunks = this.zip.chunks(part);
 		try {
@@ -152,7 +159,8 @@ class WorkbookReader implements Workbook {
 		const part = this.zip.resolve(rel?.target ?? 'xl/sharedStrings.xml');
 		if (part === null) return [];
 		const scanner = new SharedStringsScanner();
-		for await (const chunk of this.zip.chunks(part)) this.scan(part, () => scanner.pushBytes(chunk));
+		for await (const chunk of this.zip.chunks(part))
+			this.scan(part, () => scanner.pushBytes(chunk));
 		let strings: string[] = [];
 		this.scan(part, () => (strings = scanner.end()));
 		return strings;

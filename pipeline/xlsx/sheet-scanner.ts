@@ -193,7 +193,8 @@ export class SheetScanner {
 			}
 			if (xml.charCodeAt(i + 1) === 47 /* / */) {
 				const rowEnd = this.tags!.rowEnd;
-				if (!xml.startsWith(rowEnd, i)) throw new MalformedXml(`unexpected end tag in row ${this.lastRow}`);
+				if (!xml.startsWith(rowEnd, i))
+					throw new MalformedXml(`unexpected end tag in row ${this.lastRow}`);
 				cell.next = i + rowEnd.length;
 				return cells;
 			}
@@ -249,7 +250,8 @@ export class SheetScanner {
 			while (ch !== 61 && j < end) ch = xml.charCodeAt(++j);
 			ch = xml.charCodeAt(++j);
 			while (ch <= 32 && j < end) ch = xml.charCodeAt(++j);
-			if (ch !== 34 && ch !== 39) throw new MalformedXml(`bad attribute in <c> in row ${this.lastRow}`);
+			if (ch !== 34 && ch !== 39)
+				throw new MalformedXml(`bad attribute in <c> in row ${this.lastRow}`);
 			const quote = ch;
 			const valueStart = ++j;
 			while (xml.charCodeAt(j) !== quote && j < end) j++;
@@ -308,13 +310,23 @@ export class SheetScanner {
 				}
 				const digits = valueEnd - valueStart;
 				if (ch === 60 && digits > 0 && digits <= 15 && cell.type <= T_SHARED) {
-					value = cell.type === T_SHARED ? this.sharedStringAt(n) : this.numberOrDate(n, cell.style);
+					value =
+						cell.type === T_SHARED ? this.sharedStringAt(n) : this.numberOrDate(n, cell.style);
 				} else {
 					while (ch !== 60 && valueEnd < end) ch = xml.charCodeAt(++valueEnd);
 					value = this.convert(xml, valueStart, valueEnd, cell.type, cell.style);
 				}
+				if (xml.charCodeAt(valueEnd + 1) !== 47) {
+					throw new MalformedXml(`unclosed <v> in row ${this.lastRow}`);
+				}
 				j = valueEnd + 3 + plen + 1; // past </v>
 			} else if (name === 105 /* i */ && next === 115 /* s */ && cell.type === T_INLINE) {
+				const simpleEnd = plen === 0 ? readSimpleInline(xml, k + 2, end) : -1;
+				if (simpleEnd !== -1) {
+					value = inline.text;
+					j = simpleEnd;
+					continue;
+				}
 				const tags = this.tags!;
 				const gt = xml.indexOf('>', k);
 				if (gt === -1) throw new MalformedXml(`unterminated <is> in row ${this.lastRow}`);
@@ -324,7 +336,8 @@ export class SheetScanner {
 					continue;
 				}
 				const close = xml.indexOf(tags.isEnd, gt);
-				if (close === -1 || close > end) throw new MalformedXml(`unclosed <is> in row ${this.lastRow}`);
+				if (close === -1 || close > end)
+					throw new MalformedXml(`unclosed <is> in row ${this.lastRow}`);
 				value = readRichText(xml, gt + 1, close, tags);
 				j = close + tags.isEnd.length;
 			} else {
@@ -376,6 +389,39 @@ export class SheetScanner {
 		}
 		return text;
 	}
+}
+
+/** The text read by readSimpleInline(). */
+const inline = { text: '' };
+
+/**
+ * The common inline string `<is><t>text</t></is>` (or `<t xml:space="preserve">`) from `at`, just
+ * after "<is", in one pass: sets `inline.text` and returns the index after `</is>`, or -1 for
+ * anything else (rich text, prefixes, spacing), which the general path handles.
+ */
+function readSimpleInline(xml: string, at: number, end: number): number {
+	if (!xml.startsWith('><t', at)) return -1;
+	let start = at + 3;
+	const c = xml.charCodeAt(start);
+	if (c === 32) {
+		if (!xml.startsWith(' xml:space="preserve">', start)) return -1;
+		start += 22;
+	} else if (c === 62) {
+		start++;
+	} else {
+		return -1;
+	}
+	let special = false;
+	let i = start;
+	for (; i < end; i++) {
+		const ch = xml.charCodeAt(i);
+		if (ch === 60) break;
+		if (ch === 38 || ch === 95 || ch === 13) special = true; // & _ CR: decodeText() needed
+	}
+	if (!xml.startsWith('</t></is>', i)) return -1;
+	const raw = xml.slice(start, i);
+	inline.text = special ? decodeText(raw) : raw;
+	return i + 9;
 }
 
 /** The cell being read; one at a time, so a single object serves (no allocation per cell). */

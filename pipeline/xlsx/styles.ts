@@ -6,7 +6,10 @@ import { elementContent, findElements } from './xml-text.ts';
  */
 function isBuiltInDateFormat(id: number): boolean {
 	return (
-		(id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
+		(id >= 14 && id <= 22) ||
+		(id >= 27 && id <= 36) ||
+		(id >= 45 && id <= 47) ||
+		(id >= 50 && id <= 58)
 	);
 }
 

@@ -86,7 +86,7 @@ function tails<K extends string>(ends: Record<K, string>): Record<K, string[]> {
 	return table;
 }
 
-const RANGE = /^[A-Z]{1,3}[1-9][0-9]*(?::[A-Z]{1,3}[1-9][0-9]*)?$/;
+const RANGE = /^[A-Z]{1,3}[1-9][0-9]*:[A-Z]{1,3}[1-9][0-9]*$/;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
 export async function createXlsxWriter(file: string, options: WriterOptions): Promise<XlsxWriter> {
@@ -145,7 +145,7 @@ class SheetWriter implements XlsxWriter {
 		this.enter();
 		try {
 			for (const row of rows) {
-				this.writeRow(row, ++this.rowCount);
+				this.writeValidRow(row);
 				if (this.out.length >= FLUSH_BYTES) await this.flush();
 			}
 			if (this.out.length > 0) await this.flush();
@@ -172,10 +172,15 @@ class SheetWriter implements XlsxWriter {
 	async close(): Promise<void> {
 		this.enter();
 		this.finished = true;
-		await this.sheet.write(Buffer.from(sheetTailXml(this.merges), 'utf8'));
-		await this.sheet.end();
-		await this.writeSharedStrings();
-		await this.zip.finish();
+		try {
+			await this.sheet.write(Buffer.from(sheetTailXml(this.merges), 'utf8'));
+			await this.sheet.end();
+			await this.writeSharedStrings();
+			await this.zip.finish();
+		} catch (error) {
+			await this.abort(); // half a zip is of no use to anyone
+			throw error;
+		}
 	}
 
 	async abort(): Promise<void> {
@@ -190,11 +195,25 @@ class SheetWriter implements XlsxWriter {
 		this.busy = true;
 	}
 
+	/** A row with a bad value is taken back whole, so the writer stays usable after the error. */
+	private writeValidRow(row: WriteRow): void {
+		const mark = this.out.length;
+		try {
+			this.writeRow(row, this.rowCount + 1);
+		} catch (error) {
+			this.out.truncate(mark);
+			throw error;
+		}
+		this.rowCount++;
+	}
+
 	private writeRow(row: WriteRow, r: number): void {
 		const cells = row.cells;
 		if (cells.length === 0) return; // an empty row needs no element
-		if (cells.length > MAX_COLUMNS) throw new RangeError(`row ${r}: more than ${MAX_COLUMNS} columns`);
-		const rowStyle = row.style === 'header' ? STYLE.header : row.style === 'title' ? STYLE.title : 0;
+		if (cells.length > MAX_COLUMNS)
+			throw new RangeError(`row ${r}: more than ${MAX_COLUMNS} columns`);
+		const rowStyle =
+			row.style === 'header' ? STYLE.header : row.style === 'title' ? STYLE.title : 0;
 		const out = this.out;
 		const rowRef = String(r); // written after every column's letters
 		out.ascii('<row r="');
@@ -207,7 +226,8 @@ class SheetWriter implements XlsxWriter {
 			} else if (typeof value === 'string') {
 				this.stringCell(i, rowRef, rowStyle, value);
 			} else if (typeof value === 'number') {
-				if (!Number.isFinite(value)) throw new RangeError(`row ${r}: ${value} is not a finite number`);
+				if (!Number.isFinite(value))
+					throw new RangeError(`row ${r}: ${value} is not a finite number`);
 				this.cellStart(i, rowRef, TAIL.number[rowStyle]!);
 				out.number(value);
 				out.ascii('</v></c>');

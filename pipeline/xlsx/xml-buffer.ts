@@ -26,6 +26,11 @@ export class XmlBuffer {
 		return out;
 	}
 
+	/** Drops what was appended after `length` (which must be no more than the current length). */
+	truncate(length: number): void {
+		this.pos = Math.min(this.pos, length);
+	}
+
 	/** Markup or other ASCII-only text. */
 	ascii(s: string): void {
 		this.reserve(s.length);

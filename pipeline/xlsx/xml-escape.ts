@@ -5,7 +5,10 @@
  * underscore escaped so that it is not decoded as "A".
  */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const TEXT_SPECIAL = /[&<>\r_\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- same
+const INVALID_IN_ATTRIBUTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ESCAPE_LIKE = /^_x[0-9A-Fa-f]{4}_/;
 
 export function escapeText(text: string): string {
@@ -19,10 +22,12 @@ export function escapeText(text: string): string {
 		else if (c === 60) replacement = '&lt;';
 		else if (c === 62) replacement = '&gt;';
 		else if (c === 95) replacement = isEscapeLike(text, i) ? '_x005F_' : null;
-		else if ((c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) replacement = hexEscape(c);
+		else if ((c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff)
+			replacement = hexEscape(c);
 		else if (c >= 0xd800 && c <= 0xdfff) {
 			const next = text.charCodeAt(i + 1);
-			if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++; // a valid pair
+			if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+				i++; // a valid pair
 			else replacement = '\ufffd'; // a lone surrogate cannot be written as UTF-8
 		}
 		if (replacement !== null) {
@@ -45,7 +50,7 @@ function hexEscape(code: number): string {
 /** Attribute values (sheet name, number format): the XML specials, invalid characters dropped. */
 export function escapeAttribute(value: string): string {
 	return value
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+		.replace(INVALID_IN_ATTRIBUTE, '')
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
@@ -55,7 +60,9 @@ export function escapeAttribute(value: string): string {
 
 /** `<t>` needs xml:space="preserve" when the text starts or ends with whitespace. */
 export function needsPreserve(text: string): boolean {
-	return text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)));
+	return (
+		text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)))
+	);
 }
 
 function isSpace(c: number): boolean {

@@ -34,7 +34,10 @@ export function parseAttributes(tag: string): Map<string, string> {
 }
 
 /** Value of an attribute by local name, whatever its namespace prefix ("r:id" matches "id"). */
-export function attributeByLocalName(attrs: Map<string, string>, local: string): string | undefined {
+export function attributeByLocalName(
+	attrs: Map<string, string>,
+	local: string
+): string | undefined {
 	for (const [name, value] of attrs) {
 		const colon = name.indexOf(':');
 		if (colon !== -1 && name.slice(colon + 1) === local) return value;

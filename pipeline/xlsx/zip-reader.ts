@@ -73,7 +73,8 @@ export class ZipArchive {
 					`corrupt zip entry ${name}: ${size} bytes instead of ${entry.uncompressedSize}`
 				);
 			}
-			if (crc !== entry.crc32) throw new XlsxError(this.file, `corrupt zip entry ${name}: bad CRC-32`);
+			if (crc !== entry.crc32)
+				throw new XlsxError(this.file, `corrupt zip entry ${name}: bad CRC-32`);
 		} catch (error) {
 			if (error instanceof XlsxError) throw error;
 			if (this.closing) throw new XlsxError(this.file, `closed while reading ${name}`);
@@ -123,9 +124,7 @@ export class ZipArchive {
 			});
 		}
 		const stream =
-			method === 0
-				? raw
-				: pipeline(raw, zlib.createInflateRaw(INFLATE_OPTIONS), () => {});
+			method === 0 ? raw : pipeline(raw, zlib.createInflateRaw(INFLATE_OPTIONS), () => {});
 		if (this.closing) {
 			stream.destroy();
 			throw new XlsxError(this.file, 'workbook is closed');

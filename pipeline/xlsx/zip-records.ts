@@ -60,9 +60,7 @@ export function localHeader(entry: EntryRecord): Buffer {
 /** Whether the entry's sizes need 8 bytes anywhere. */
 export function needsZip64Sizes(entry: EntryRecord): boolean {
 	return (
-		entry.zip64Local ||
-		entry.compressedSize >= ZIP32_LIMIT ||
-		entry.uncompressedSize >= ZIP32_LIMIT
+		entry.zip64Local || entry.compressedSize >= ZIP32_LIMIT || entry.uncompressedSize >= ZIP32_LIMIT
 	);
 }
 

@@ -81,7 +81,9 @@ export class ZipWriter {
 		const headers = this.records.map((r) => centralHeader(r, force));
 		const directory = Buffer.concat(headers);
 		await this.append(directory);
-		await this.append(endOfDirectory({ entries: headers.length, offset, size: directory.length }, force));
+		await this.append(
+			endOfDirectory({ entries: headers.length, offset, size: directory.length }, force)
+		);
 		await this.out.close();
 	}
 

@@ -21,7 +21,8 @@ export interface UnitData {
 	groups: { group: string; registered: number; recognised: number; digital: number }[];
 	funnel: { registered: number | null; recognised: number | null; digital: number | null };
 	asShares: boolean;
-	imports: { id: number; file: string; asOf: IsoDate; rows: number }[];
+	/** Rows each import gave the unit; null for confidential units (a count). */
+	imports: { id: number; file: string; asOf: IsoDate; rows: number | null }[];
 }
 
 export async function unitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
@@ -55,6 +56,6 @@ export async function unitData(db: Db, preset: TargetPreset, view: View, code: s
 			? { registered: unit.registeredShare, recognised: unit.recognisedShare, digital: unit.recognised ? share(unit.digital ?? 0) : null }
 			: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital },
 		asShares,
-		imports: imports.map((i) => ({ id: i.id, file: i.file, asOf: i.asOf, rows: asShares ? 0 : i.rows }))
+		imports: imports.map((i) => ({ id: i.id, file: i.file, asOf: i.asOf, rows: asShares ? null : i.rows }))
 	};
 }

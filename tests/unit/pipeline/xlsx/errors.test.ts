@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, XlsxError, type XlsxRow } from '../../../../pipeline/xlsx/reader.ts';
 import { createXlsxWriter } from '../../../../pipeline/xlsx/writer.ts';
-import { openDescriptors, readRows, tempDir, worksheet, writeHandmade, writeZip } from './helpers.ts';
+import {
+	openDescriptors,
+	readRows,
+	tempDir,
+	worksheet,
+	writeHandmade,
+	writeZip
+} from './helpers.ts';
 
 const dir = tempDir();
 const file = (name: string): string => path.join(dir, name);
@@ -24,7 +31,13 @@ async function validFile(name: string, rows = 2000): Promise<string> {
 	const w = await createXlsxWriter(f, { sheetName: 'S', sharedStringLimit: 100 });
 	await w.writeRows(
 		Array.from({ length: rows }, (_, i) => ({
-			cells: [i, `Nguyễn Văn ${i}`, { date: '2023-07-10' }, { text: String(i).padStart(12, '0') }, i % 2 === 0]
+			cells: [
+				i,
+				`Nguyễn Văn ${i}`,
+				{ date: '2023-07-10' },
+				{ text: String(i).padStart(12, '0') },
+				i % 2 === 0
+			]
 		}))
 	);
 	await w.close();
@@ -80,7 +93,9 @@ describe('reader errors', () => {
 	});
 
 	it('reports a sheet whose XML stops in the middle', async () => {
-		const xml = worksheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>');
+		const xml = worksheet(
+			'<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
+		);
 		const f = await writeHandmade(file('cut-xml.xlsx'), {
 			sheets: [{ name: 'S', xml: xml.slice(0, xml.indexOf('<row r="2"') + 15) }]
 		});

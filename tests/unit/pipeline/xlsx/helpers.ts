@@ -62,7 +62,10 @@ export async function writeHandmade(file: string, spec: Handmade): Promise<strin
 		`<?xml version="1.0"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
 			`<workbookPr${spec.date1904 ? ' date1904="1"' : ''}/><sheets>${sheetTags}</sheets></workbook>`
 	);
-	parts.set('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG_RELS}">${rels.join('')}</Relationships>`);
+	parts.set(
+		'xl/_rels/workbook.xml.rels',
+		`<?xml version="1.0"?><Relationships xmlns="${PKG_RELS}">${rels.join('')}</Relationships>`
+	);
 	parts.set('xl/styles.xml', spec.styles ?? stylesWith([]));
 	const sst = spec.sharedStrings ?? [];
 	const sstXml =
@@ -103,9 +106,13 @@ export function stylesWith(formats: (number | string)[]): string {
 		let id = f;
 		if (typeof f === 'string') {
 			id = 164 + custom.length;
-			custom.push(`<numFmt numFmtId="${id}" formatCode="${f.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`);
+			custom.push(
+				`<numFmt numFmtId="${id}" formatCode="${f.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`
+			);
 		}
-		xfs.push(`<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+		xfs.push(
+			`<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`
+		);
 	}
 	return (
 		`<?xml version="1.0"?><styleSheet xmlns="${MAIN_NS}">` +
@@ -117,10 +124,15 @@ export function stylesWith(formats: (number | string)[]): string {
 }
 
 /** Every row of a sheet (by index or name), read with the reader. */
-export async function readRows(file: string, sheet: number | string = 0, batchSize?: number): Promise<XlsxRow[]> {
+export async function readRows(
+	file: string,
+	sheet: number | string = 0,
+	batchSize?: number
+): Promise<XlsxRow[]> {
 	const wb = await openWorkbook(file);
 	try {
-		const info = typeof sheet === 'number' ? wb.sheets[sheet] : wb.sheets.find((s) => s.name === sheet);
+		const info =
+			typeof sheet === 'number' ? wb.sheets[sheet] : wb.sheets.find((s) => s.name === sheet);
 		if (!info) throw new Error(`no sheet ${sheet}`);
 		const rows: XlsxRow[] = [];
 		for await (const batch of wb.rows(info, { batchSize })) rows.push(...batch);

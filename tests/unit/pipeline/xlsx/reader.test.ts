@@ -74,7 +74,10 @@ describe('reader: cell types', () => {
 			'<si/>' +
 			'<si><t>line1\r\nline2</t></si>' +
 			'</sst>';
-		const rows = Array.from({ length: 8 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`);
+		const rows = Array.from(
+			{ length: 8 },
+			(_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`
+		);
 		const f = await writeHandmade(file('entities.xlsx'), {
 			sheets: [{ name: 'S', rows: `<row r="1">${rows.join('')}</row>` }],
 			sharedStrings: sst
@@ -134,7 +137,9 @@ describe('reader: layout', () => {
 	it('places columns past Z (AA, AZ, BA, ZZ, AAA, XFD)', async () => {
 		const refs = ['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD'];
 		const cells = refs.map((ref, i) => `<c r="${ref}7"><v>${i}</v></c>`).join('');
-		const f = await writeHandmade(file('wide.xlsx'), { sheets: [{ name: 'S', rows: `<row r="7">${cells}</row>` }] });
+		const f = await writeHandmade(file('wide.xlsx'), {
+			sheets: [{ name: 'S', rows: `<row r="7">${cells}</row>` }]
+		});
 		const [row] = await readRows(f);
 		expect(row!.row).toBe(7);
 		expect(row!.cells).toHaveLength(16384);
@@ -164,8 +169,16 @@ describe('reader: layout', () => {
 	it('finds sheets in workbook order through relative and absolute targets', async () => {
 		const f = await writeHandmade(file('order.xlsx'), {
 			sheets: [
-				{ name: 'Zeta', rows: '<row r="1"><c r="A1"><v>1</v></c></row>', target: '/xl/worksheets/z.xml' },
-				{ name: 'Alpha', rows: '<row r="1"><c r="A1"><v>2</v></c></row>', target: 'worksheets/../worksheets/a.xml' }
+				{
+					name: 'Zeta',
+					rows: '<row r="1"><c r="A1"><v>1</v></c></row>',
+					target: '/xl/worksheets/z.xml'
+				},
+				{
+					name: 'Alpha',
+					rows: '<row r="1"><c r="A1"><v>2</v></c></row>',
+					target: 'worksheets/../worksheets/a.xml'
+				}
 			],
 			sharedStringsLast: true
 		});
@@ -195,8 +208,13 @@ describe('reader: layout', () => {
 	});
 
 	it('yields batches of the requested size', async () => {
-		const rows = Array.from({ length: 25 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
-		const f = await writeHandmade(file('batches.xlsx'), { sheets: [{ name: 'S', rows: rows.join('') }] });
+		const rows = Array.from(
+			{ length: 25 },
+			(_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`
+		);
+		const f = await writeHandmade(file('batches.xlsx'), {
+			sheets: [{ name: 'S', rows: rows.join('') }]
+		});
 		const wb = await openWorkbook(f);
 		try {
 			const sizes: number[] = [];
@@ -229,23 +247,27 @@ describe('reader: dates', () => {
 	];
 
 	it('returns XlsxDate only for date and time formats', async () => {
-		const cells = formats.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>45117</v></c>`);
+		const cells = formats.map(
+			(_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>45117</v></c>`
+		);
 		const f = await writeHandmade(file('formats.xlsx'), {
 			sheets: [{ name: 'S', rows: `<row r="1">${cells.join('')}</row>` }],
 			styles: stylesWith(formats)
 		});
 		const [row] = await readRows(f);
 		const kinds = row!.cells.map((c) => (c instanceof XlsxDate ? 'date' : typeof c));
-		expect(kinds).toEqual([
-			...Array<string>(7).fill('date'),
-			...Array<string>(9).fill('number')
-		]);
+		expect(kinds).toEqual([...Array<string>(7).fill('date'), ...Array<string>(9).fill('number')]);
 		expect((row!.cells[2] as XlsxDate).toIsoDate()).toBe('2023-07-10');
 	});
 
 	it('shifts serials of 1904 workbooks to the 1900 system', async () => {
 		const f = await writeHandmade(file('1904.xlsx'), {
-			sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" s="1"><v>43655</v></c><c r="B1"><v>43655</v></c></row>' }],
+			sheets: [
+				{
+					name: 'S',
+					rows: '<row r="1"><c r="A1" s="1"><v>43655</v></c><c r="B1"><v>43655</v></c></row>'
+				}
+			],
 			styles: stylesWith(['dd/mm/yyyy']),
 			date1904: true
 		});

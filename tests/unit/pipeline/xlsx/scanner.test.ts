@@ -86,7 +86,9 @@ describe('SheetScanner', () => {
 	it('reports text that ends inside a row, or before <sheetData>', () => {
 		const cut = new SheetScanner(context);
 		cut.pushText(SHEET.slice(0, SHEET.indexOf('<row r="2"') + 20));
-		expect(() => cut.end()).toThrow(new MalformedXml('unexpected end of XML after row 1 (truncated?)'));
+		expect(() => cut.end()).toThrow(
+			new MalformedXml('unexpected end of XML after row 1 (truncated?)')
+		);
 		const early = new SheetScanner(context);
 		early.pushText(`<worksheet xmlns="${MAIN_NS}"><sheetVi`);
 		expect(() => early.end()).toThrow(new MalformedXml('no <sheetData> element (truncated XML?)'));
@@ -111,7 +113,8 @@ describe('SharedStringsScanner', () => {
 		const bytes = new TextEncoder().encode(xml);
 		for (const size of [bytes.length, 1, 2, 3, 11]) {
 			const scanner = new SharedStringsScanner();
-			for (let at = 0; at < bytes.length; at += size) scanner.pushBytes(bytes.subarray(at, at + size));
+			for (let at = 0; at < bytes.length; at += size)
+				scanner.pushBytes(bytes.subarray(at, at + size));
 			expect(scanner.end(), `chunks of ${size}`).toEqual(expected);
 		}
 	});

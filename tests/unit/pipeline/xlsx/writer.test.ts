@@ -121,11 +121,15 @@ describe('writer round trip', () => {
 		expect(plain(await readRows(inline))).toEqual(fromShared);
 		expect(fromShared[1]).toEqual(fromShared[0]);
 		const xml = (await parts(inline)).get('xl/worksheets/sheet1.xml')!;
-		expect(xml).toContain('<c r="C1" t="inlineStr"><is><t xml:space="preserve">  leading and trailing  </t></is></c>');
+		expect(xml).toContain(
+			'<c r="C1" t="inlineStr"><is><t xml:space="preserve">  leading and trailing  </t></is></c>'
+		);
 		expect(xml).toContain('<t>bell_x0007_ vt_x000B_ nul_x0000_</t>');
 		expect(xml).toContain('<t>literal _x005F_x0041_ and _x005F_x005F_</t>');
 		expect(xml).toContain('<t>cr_x000D_\nlf</t>');
-		expect(xml).toContain('<c r="B2" s="4" t="inlineStr"><is><t>A &amp; B &lt;c&gt; "d" \'e\'</t></is></c>');
+		expect(xml).toContain(
+			'<c r="B2" s="4" t="inlineStr"><is><t>A &amp; B &lt;c&gt; "d" \'e\'</t></is></c>'
+		);
 	});
 
 	it('keeps strings beyond the shared-string limit inline', async () => {
@@ -155,7 +159,14 @@ describe('writer round trip', () => {
 			await w.writeRows(
 				Array.from({ length: 1000 }, (_, i) => {
 					const n = b * 1000 + i;
-					return { cells: [n, `Học viên ${n}`, { date: '2024-02-29' }, { text: String(n).padStart(12, '0') }] };
+					return {
+						cells: [
+							n,
+							`Học viên ${n}`,
+							{ date: '2024-02-29' },
+							{ text: String(n).padStart(12, '0') }
+						]
+					};
 				})
 			);
 		}
@@ -186,7 +197,10 @@ describe('writer package', () => {
 			dateFormat: 'dd/mm/yyyy'
 		});
 		w.merge('A1:B1');
-		await w.writeRows([{ cells: ['Tiêu đề', null], style: 'title' }, { cells: [{ date: '2024-01-31' }] }]);
+		await w.writeRows([
+			{ cells: ['Tiêu đề', null], style: 'title' },
+			{ cells: [{ date: '2024-01-31' }] }
+		]);
 		w.merge('A3:B3');
 		await w.close();
 		const xml = await parts(f);
@@ -201,10 +215,17 @@ describe('writer package', () => {
 			'xl/worksheets/sheet1.xml',
 			'xl/sharedStrings.xml'
 		]);
-		for (const part of ['/xl/workbook.xml', '/xl/worksheets/sheet1.xml', '/xl/styles.xml', '/xl/sharedStrings.xml']) {
+		for (const part of [
+			'/xl/workbook.xml',
+			'/xl/worksheets/sheet1.xml',
+			'/xl/styles.xml',
+			'/xl/sharedStrings.xml'
+		]) {
 			expect(xml.get('[Content_Types].xml')).toContain(`PartName="${part}"`);
 		}
-		expect(xml.get('xl/workbook.xml')).toContain('<sheet name="Học viên" sheetId="1" r:id="rId1"/>');
+		expect(xml.get('xl/workbook.xml')).toContain(
+			'<sheet name="Học viên" sheetId="1" r:id="rId1"/>'
+		);
 		const sheet = xml.get('xl/worksheets/sheet1.xml')!;
 		expect(sheet).toContain(
 			'<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/></cols>'
@@ -219,7 +240,7 @@ describe('writer package', () => {
 
 	it('passes a zip integrity test', async () => {
 		const f = await write('unzip.xlsx', [{ cells: ['x', 1] }]);
-		let unzip = '';
+		let unzip: string;
 		try {
 			unzip = execFileSync('unzip', ['-t', f], { encoding: 'utf8' });
 		} catch (error) {
@@ -230,20 +251,44 @@ describe('writer package', () => {
 	});
 
 	it('rejects bad arguments', async () => {
-		await expect(createXlsxWriter(file('bad1.xlsx'), { sheetName: 'a/b' })).rejects.toThrow(RangeError);
-		await expect(createXlsxWriter(file('bad2.xlsx'), { sheetName: 'x'.repeat(32) })).rejects.toThrow(
+		await expect(createXlsxWriter(file('bad1.xlsx'), { sheetName: 'a/b' })).rejects.toThrow(
 			RangeError
 		);
+		await expect(
+			createXlsxWriter(file('bad2.xlsx'), { sheetName: 'x'.repeat(32) })
+		).rejects.toThrow(RangeError);
 		const w = await createXlsxWriter(file('bad3.xlsx'), { sheetName: 'S' });
 		expect(() => w.merge('A1-B2')).toThrow('invalid merge range: A1-B2');
-		await expect(w.writeRows([{ cells: [Number.NaN] }])).rejects.toThrow('row 1: NaN is not a finite number');
+		await expect(w.writeRows([{ cells: [Number.NaN] }])).rejects.toThrow(
+			'row 1: NaN is not a finite number'
+		);
 		await expect(w.writeRows([{ cells: [{ date: '2023-02-30' }] }])).rejects.toThrow(
-			'row 2: not a date (YYYY-MM-DD): 2023-02-30'
+			'row 1: not a date (YYYY-MM-DD): 2023-02-30'
 		);
 		const pending = w.writeRows([{ cells: [1] }]);
 		await expect(w.writeRows([{ cells: [2] }])).rejects.toThrow('writeRows() is still running');
 		await pending;
 		await w.abort();
 		expect(fs.existsSync(file('bad3.xlsx'))).toBe(false);
+	});
+
+	it('takes back a row with a bad value and stays usable', async () => {
+		const f = file('recover.xlsx');
+		const w = await createXlsxWriter(f, { sheetName: 'S' });
+		await expect(
+			w.writeRows([
+				{ cells: ['ok', 1] },
+				{ cells: ['half', { date: 'soon' }] },
+				{ cells: ['never'] }
+			])
+		).rejects.toThrow('row 2: not a date (YYYY-MM-DD): soon');
+		expect(w.rowCount).toBe(1);
+		await w.writeRows([{ cells: ['next', 2] }]);
+		await w.close();
+		expect(plain(await readRows(f))).toEqual([
+			['ok', 1],
+			['next', 2]
+		]);
+		await expect(w.writeRows([{ cells: [3] }])).rejects.toThrow('already closed');
 	});
 });

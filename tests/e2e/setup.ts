@@ -1,0 +1,81 @@
+/**
+ * Global setup of the browser tests: a small simulated province generated and imported through
+ * the pipeline, the production build of the app serving it, and Chromium found on the machine.
+ * With CI=true a missing Chromium fails the run; elsewhere the browser tests say they are skipped.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { generate } from '../../pipeline/demo/generate.ts';
+import { run } from '../../pipeline/cli.ts';
+import { memoryOutput } from '../../pipeline/tty.ts';
+import { CHROMIUM } from './browser.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Rows in the last snapshot: enough for every page to have something to say, quick to build. */
+const ROWS = 30_000;
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		dbPath: string;
+		browserAvailable: boolean;
+	}
+}
+
+function sh(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+	});
+}
+
+async function waitFor(url: string, server: ChildProcess): Promise<void> {
+	for (let i = 0; i < 200; i++) {
+		if (server.exitCode !== null) throw new Error(`the app server exited with ${server.exitCode}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`the app server did not answer at ${url}`);
+}
+
+export default async function setup(project: TestProject) {
+	const browserAvailable = existsSync(CHROMIUM);
+	if (!browserAvailable && process.env.CI) {
+		throw new Error(`${CHROMIUM} is missing: browser tests are required in CI (apt-get install -y chromium)`);
+	}
+	const dir = mkdtempSync(path.join(tmpdir(), 'cdht-e2e-'));
+	const dbPath = path.join(dir, 'cdht.duckdb');
+	const generated = await generate({ out: path.join(dir, 'demo'), rows: ROWS, snapshots: 'monthly', formats: ['csv', 'xlsx'] });
+	for (const args of [['units', generated.units], ['activity', generated.activity], ['ingest', path.join(dir, 'demo/exports')]]) {
+		const output = memoryOutput();
+		const code = await run([...args, '--db', dbPath], output);
+		if (code !== 0) throw new Error(`pipeline ${args[0]} failed (${code}): ${output.errors.join('\n')}`);
+	}
+	if (!process.env.CDHT_E2E_SKIP_BUILD || !existsSync(path.join(ROOT, 'build/index.js'))) {
+		await sh(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn']);
+	}
+	const port = 4300 + Math.floor(Math.random() * 500);
+	const server = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CDHT_DB: dbPath },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	await waitFor(baseUrl, server);
+	process.env.CDHT_E2E_URL = baseUrl;
+	project.provide('baseUrl', baseUrl);
+	project.provide('dbPath', dbPath);
+	project.provide('browserAvailable', browserAvailable);
+	return async () => {
+		server.kill();
+		await new Promise((r) => server.once('exit', r));
+		rmSync(dir, { recursive: true, force: true });
+	};
+}
