@@ -137,6 +137,6 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 			}
 			return outcomes;
 		},
-		{ dryRun: options.dryRun }
+		{ dryRun: options.dryRun, changed: (outcomes) => outcomes.some((o) => o.status === 'loaded') }
 	);
 }

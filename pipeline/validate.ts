@@ -98,6 +98,8 @@ export async function validate(
 		.join(' ');
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE rejected AS
+		SELECT row, reason, "column", nfc_normalize(value) AS value
+		FROM (
 		SELECT row, reason,
 			CASE WHEN column_override = 'recognised' THEN ${label('recognisedOn')}
 				ELSE CASE reason ${columnCase} END END AS "column",
@@ -114,5 +116,5 @@ export async function validate(
 			UNION ALL BY NAME
 			SELECT * EXCLUDE (person_key, nth), 'duplicate' AS reason, NULL AS column_override
 			FROM valid WHERE nth > 1
-		)`);
+		))`);
 }

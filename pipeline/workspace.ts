@@ -18,7 +18,15 @@ export interface WorkOptions {
 	memoryLimit?: string;
 }
 
-export async function withWorkingCopy<T>(dbPath: string, work: (db: Db) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+/**
+ * Runs `work` on a copy of the database and puts the copy in place of the live file, unless this
+ * is a dry run or `changed` says the work changed nothing (then the live file is not touched).
+ */
+export async function withWorkingCopy<T>(
+	dbPath: string,
+	work: (db: Db) => Promise<T>,
+	options: WorkOptions & { changed?: (result: T) => boolean } = {}
+): Promise<T> {
 	const live = path.resolve(dbPath);
 	mkdirSync(path.dirname(live), { recursive: true });
 	const release = acquireLock(live);
@@ -39,7 +47,7 @@ export async function withWorkingCopy<T>(dbPath: string, work: (db: Db) => Promi
 		} finally {
 			await db.close();
 		}
-		if (!options.dryRun) {
+		if (!options.dryRun && (options.changed?.(result) ?? true)) {
 			fsyncFile(copy);
 			renameSync(copy, live);
 			fsyncFile(path.dirname(live));

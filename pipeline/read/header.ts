@@ -36,24 +36,44 @@ const MIN_FIELDS = 4;
 const SCAN_ROWS = 50;
 
 export function detectHeader(rows: string[][]): Header {
-	let best: { index: number; fields: number } | null = null;
+	// Every row naming a few fields is a candidate, read alone or with the row below as its
+	// second header row; the reading that names the most fields wins (the first, on a tie).
+	let best: { index: number; twoRows: boolean; mapped: Mapping } | null = null;
 	for (let i = 0; i < Math.min(rows.length, SCAN_ROWS); i++) {
-		const fields = new Set(rows[i]!.map(fieldForLabel).filter((f) => f !== null)).size;
-		if (fields >= MIN_FIELDS && (!best || fields > best.fields)) best = { index: i, fields };
-		if (best && i > best.index + 1) break;
+		if (new Set(rows[i]!.map(fieldForLabel).filter((f) => f !== null)).size < 2) continue;
+		const twoRows = isSubHeader(rows[i]!, rows[i + 1] ?? []);
+		const mapped = mapColumns(rows[i]!, twoRows ? (rows[i + 1] ?? []) : []);
+		const size = Object.keys(mapped.columns).length;
+		if (size >= MIN_FIELDS && (!best || size > Object.keys(best.mapped.columns).length)) best = { index: i, twoRows, mapped };
 	}
 	if (!best) throw new HeaderError([...REQUIRED_FIELDS], rows.slice(0, SCAN_ROWS).flat().filter(Boolean).slice(0, 30));
+	const { columns, unknown } = best.mapped;
+	const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+	if (missing.length > 0) {
+		const labels = [...rows[best.index]!, ...(best.twoRows ? rows[best.index + 1]! : [])];
+		throw new HeaderError(missing, labels.filter(Boolean));
+	}
+	return {
+		lastRow: best.index + (best.twoRows ? 1 : 0),
+		rows: best.twoRows ? 2 : 1,
+		columns,
+		unknown,
+		asOf: asOfFromTitles(rows.slice(0, best.index))
+	};
+}
 
-	const top = rows[best.index]!;
-	const below = rows[best.index + 1] ?? [];
-	const twoRows = isSubHeader(top, below);
+interface Mapping {
+	columns: Partial<Record<Field, number>>;
+	unknown: string[];
+}
+
+function mapColumns(top: string[], below: string[]): Mapping {
 	const columns: Partial<Record<Field, number>> = {};
 	const unknown: string[] = [];
-	const width = Math.max(top.length, twoRows ? below.length : 0);
 	let group = '';
-	for (let c = 0; c < width; c++) {
+	for (let c = 0; c < Math.max(top.length, below.length); c++) {
 		const upper = (top[c] ?? '').trim();
-		const lower = twoRows ? (below[c] ?? '').trim() : '';
+		const lower = (below[c] ?? '').trim();
 		if (upper) group = upper;
 		// A blank top cell under a merged group label belongs to that group.
 		const field =
@@ -64,15 +84,7 @@ export function detectHeader(rows: string[][]): Header {
 		if (field && columns[field] === undefined) columns[field] = c;
 		else if (upper || lower) unknown.push([upper, lower].filter(Boolean).join(' / '));
 	}
-	const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
-	if (missing.length > 0) throw new HeaderError(missing, [...top, ...(twoRows ? below : [])].filter(Boolean));
-	return {
-		lastRow: best.index + (twoRows ? 1 : 0),
-		rows: twoRows ? 2 : 1,
-		columns,
-		unknown,
-		asOf: asOfFromTitles(rows.slice(0, best.index))
-	};
+	return { columns, unknown };
 }
 
 /**
