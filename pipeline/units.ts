@@ -43,6 +43,8 @@ const KIND_WORDS: Record<string, UnitKind> = {
 	llvt: 'armed_force'
 };
 
+const KIND_HINT = 'province (tỉnh), district (huyện), commune (xã), agency (cơ quan), armed_force (lực lượng vũ trang)';
+
 const YES = new Set(['true', 'co', 'x', '1', 'yes', 'mat']);
 const NO = new Set(['false', 'khong', '0', 'no', '']);
 
@@ -64,7 +66,7 @@ export function parseUnits(file: string, rows: TableRow<UnitField>[], labels: Pa
 		}
 		firstRow.set(code, row);
 		const kind = KIND_WORDS[fold(values.kind ?? '')];
-		if (!kind) errors.push(new ImportError('bad_value', at(row, 'kind'), { value: values.kind ?? '', expected: Object.keys(KIND_WORDS).filter((k) => /^[a-z_]+$/.test(k)).join(', ') }));
+		if (!kind) errors.push(new ImportError('bad_value', at(row, 'kind'), { value: values.kind ?? '', expected: KIND_HINT }));
 		if (!name) errors.push(new ImportError('bad_value', at(row, 'name'), { value: '', expected: 'tên đơn vị / unit name' }));
 		let eligible: number | null = null;
 		if (values.eligible !== undefined) {
@@ -76,10 +78,11 @@ export function parseUnits(file: string, rows: TableRow<UnitField>[], labels: Pa
 		if (!YES.has(flag) && !NO.has(flag)) {
 			errors.push(new ImportError('bad_value', at(row, 'confidential'), { value: values.confidential ?? '', expected: 'true/false, có/không' }));
 		}
+		if (!kind) continue;
 		units.push({
 			code,
 			name: name ?? code,
-			kind: kind ?? 'agency',
+			kind,
 			parent: values.parent || null,
 			eligible,
 			confidential: YES.has(flag),

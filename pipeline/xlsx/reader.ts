@@ -1,3 +1,9 @@
+/**
+ * Streaming XLSX reader for registration exports of up to millions of rows. The zip is read
+ * through its central directory (so sharedStrings.xml can come first whatever the entry order),
+ * the sheet is inflated as a stream and scanned by hand (see sheet-scanner.ts): only the shared
+ * strings are held in memory. Several times faster than exceljs's streaming reader.
+ */
 import type { XlsxRow } from './cells.ts';
 import { MalformedXml, XlsxError } from './errors.ts';
 import {

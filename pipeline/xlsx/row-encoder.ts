@@ -130,7 +130,8 @@ export class RowEncoder {
 	}
 
 	private stringCell(col: number, rowRef: string, style: number, text: string): void {
-		let index = this.shared.get(text);
+		// With no table at all, skip the lookup: hashing every string is most of this method.
+		let index = this.sharedLimit === 0 ? undefined : this.shared.get(text);
 		if (index === undefined && this.shared.size < this.sharedLimit) {
 			index = this.shared.size;
 			this.shared.set(text, index);

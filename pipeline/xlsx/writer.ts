@@ -1,3 +1,9 @@
+/**
+ * Streaming XLSX writer for demo exports and benchmarks, from a few hundred to ten million rows:
+ * the sheet XML is generated into byte buffers (row-encoder.ts) and deflated while the next
+ * rows are produced; memory stays constant (strings past the shared-string limit go inline).
+ * Sheets past 1,048,576 rows are valid zips and XML but more than Excel will display.
+ */
 import fs from 'node:fs/promises';
 import { RowEncoder, type WriteRow } from './row-encoder.ts';
 import {
