@@ -47,7 +47,11 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
 function countZeros(bytes: Uint8Array): { even: number; odd: number } {
 	let even = 0;
 	let odd = 0;
-	for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
+	for (let i = 0; i < bytes.length; i++) {
+		if (bytes[i] !== 0) continue;
+		if (i % 2) odd++;
+		else even++;
+	}
 	return { even, odd };
 }
 

@@ -25,7 +25,6 @@ export function rankedBarsOption(items: RankedItem[], threshold: number | null, 
 		grid: { left: 8, right: 80, top: 28, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		xAxis: { type: 'value', max: Math.min(1, Math.ceil(max * 10) / 10), axisLabel: { formatter: (v: number) => formatShare(v, lang, 0) } },
 		yAxis: { type: 'category', data: ordered.map((i) => i.name), axisLabel: { fontSize: 14 } },
-		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatShare(v, lang) },
 		series: [
 			{
 				type: 'bar',
@@ -70,7 +69,6 @@ export function curveOption(points: CurveInput[], asShares: boolean, lang: Lang)
 		animation: false,
 		grid: { left: 16, right: 24, top: 48, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		legend: { top: 0, textStyle: { fontSize: 14 } },
-		tooltip: { trigger: 'axis', valueFormatter: value },
 		xAxis: { type: 'time', axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10)).slice(0, 5) } },
 		yAxis: { type: 'value', axisLabel: { formatter: value } },
 		series: [

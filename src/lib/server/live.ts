@@ -27,23 +27,30 @@ export function currentDatabase(): Promise<Db | null> {
 	return liveDatabase(appConfig().database);
 }
 
-const MAX_CACHED = 64;
-const caches = new WeakMap<Db, Map<string, Promise<UnitProgress[]>>>();
+const MAX_CACHED = 256;
+const caches = new WeakMap<Db, Map<string, Promise<unknown>>>();
 
-/** Every unit's progress (unredacted: callers redact before anything leaves the server). */
-export function cachedProgress(db: Db, preset: TargetPreset, day: IsoDate): Promise<UnitProgress[]> {
+/**
+ * Computes once per database file and key: progress per day and preset, page data per page, day,
+ * preset and language. A swapped-in file is a new Db, so its cache starts empty.
+ */
+export function memo<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
 	let cache = caches.get(db);
 	if (!cache) {
 		cache = new Map();
 		caches.set(db, cache);
 	}
-	const key = `${preset.id}|${day}`;
-	let entry = cache.get(key);
+	let entry = cache.get(key) as Promise<T> | undefined;
 	if (!entry) {
 		if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-		entry = progressOn(db.kysely, preset, day);
+		entry = compute();
 		entry.catch(() => cache.delete(key));
 		cache.set(key, entry);
 	}
 	return entry;
+}
+
+/** Every unit's progress (unredacted: callers redact before anything leaves the server). */
+export function cachedProgress(db: Db, preset: TargetPreset, day: IsoDate): Promise<UnitProgress[]> {
+	return memo(db, `progress|${preset.id}|${day}`, () => progressOn(db.kysely, preset, day));
 }

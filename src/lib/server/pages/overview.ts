@@ -1,11 +1,14 @@
 /** The overview: tiles per target, the district map, rankings, the province curve, flag counts. */
-import type { FlagKind } from '../../flags.ts';
+import { countBarsOption, curveOption } from '../../charts/options.ts';
+import { flagLabel } from '../../explain.ts';
+import { FLAG_KINDS, type FlagKind } from '../../flags.ts';
 import { toRow, type UnitRow } from '../../rows.ts';
 import type { TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
-import { cachedProgress } from '../live.ts';
-import { districtBoundaries, flagCounts, provinceTarget, ranking, rowsOfKind, targetTiles, unitCurve, type Boundaries, type CurvePoint, type TargetTile } from './shared.ts';
+import { renderChart } from '../charts.ts';
+import { cachedProgress, memo } from '../live.ts';
+import { districtBoundaries, flagCounts, provinceTarget, ranking, rowsOfKind, targetTiles, unitCurve, type Boundaries, type TargetTile } from './shared.ts';
 
 export interface OverviewData {
 	province: UnitRow;
@@ -13,22 +16,32 @@ export interface OverviewData {
 	districts: UnitRow[];
 	boundaries: Boundaries;
 	rankings: { kind: 'district' | 'agency' | 'armed_force'; best: UnitRow[]; worst: UnitRow[] }[];
-	curve: CurvePoint[];
 	flagCounts: Record<FlagKind, number>;
+	charts: { curve: string; flags: string };
 }
 
-export async function overviewData(db: Db, preset: TargetPreset, view: View): Promise<OverviewData> {
+async function buildOverviewData(db: Db, preset: TargetPreset, view: View): Promise<OverviewData> {
 	const units = await cachedProgress(db, preset, view.asOf);
 	const province = units.find((u) => u.kind === 'province');
 	if (!province) throw new Error('the unit list has no province');
 	const target = provinceTarget(preset);
+	const counts = flagCounts(units);
+	const curve = await unitCurve(db, province, target, view.asOf, false);
 	return {
 		province: toRow(province),
 		tiles: targetTiles(preset, units, view.asOf),
 		districts: rowsOfKind(units, 'district'),
 		boundaries: districtBoundaries(),
 		rankings: (['district', 'agency', 'armed_force'] as const).map((kind) => ({ kind, ...ranking(units, kind, 5) })),
-		curve: await unitCurve(db, { ...province, eligible: province.eligible }, target, view.asOf, false),
-		flagCounts: flagCounts(units)
+		flagCounts: counts,
+		charts: {
+			curve: renderChart(curveOption(curve, false, view.lang), { width: 760, height: 420 }),
+			flags: renderChart(countBarsOption(FLAG_KINDS.map((k) => ({ label: flagLabel(k, view.lang), value: counts[k] })), view.lang), { width: 560, height: 300 })
+		}
 	};
+}
+
+/** Cached per database file, preset, day and language. */
+export function overviewData(db: Db, preset: TargetPreset, view: View): Promise<OverviewData> {
+	return memo(db, `overview|${preset.id}|${view.asOf}|${view.lang}`, () => buildOverviewData(db, preset, view));
 }

@@ -3,29 +3,31 @@
  * groups, its sub-units and the imports its figures come from. Confidential units get shares.
  */
 import type { IsoDate } from '../../dates.ts';
+import { countBarsOption, curveOption } from '../../charts/options.ts';
+import { t } from '../../i18n/index.ts';
 import { byShare, toRow, type UnitRow } from '../../rows.ts';
 import type { Localised, TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
-import { cachedProgress } from '../live.ts';
+import { renderChart } from '../charts.ts';
+import { cachedProgress, memo } from '../live.ts';
 import { countsByGroup, importsOfUnit } from '../progress.ts';
-import { unitCurve, type CurvePoint } from './shared.ts';
+import { unitCurve } from './shared.ts';
 
 export interface UnitData {
 	unit: UnitRow;
 	parent: UnitRow | null;
 	children: UnitRow[];
 	target: { label: Localised; threshold: number; start: IsoDate; deadline: IsoDate; source: { document: string; item: string } } | null;
-	/** Counts, or shares of the eligible count for confidential units (`asShares`). */
-	curve: CurvePoint[];
 	groups: { group: string; registered: number; recognised: number; digital: number }[];
 	funnel: { registered: number | null; recognised: number | null; digital: number | null };
 	asShares: boolean;
+	charts: { curve: string; funnel: string };
 	/** Rows each import gave the unit; null for confidential units (a count). */
 	imports: { id: number; file: string; asOf: IsoDate; rows: number | null }[];
 }
 
-export async function unitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
+async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
 	const units = await cachedProgress(db, preset, view.asOf);
 	const unit = units.find((u) => u.code === code);
 	if (!unit) return null;
@@ -37,6 +39,15 @@ export async function unitData(db: Db, preset: TargetPreset, view: View, code: s
 		countsByGroup(db.kysely, code, view.asOf),
 		importsOfUnit(db.kysely, code)
 	]);
+	const funnel = asShares
+		? { registered: unit.registeredShare, recognised: unit.recognisedShare, digital: unit.recognised ? share(unit.digital ?? 0) : null }
+		: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital };
+	const lang = view.lang;
+	const funnelBars = [
+		{ label: t(lang, 'registered'), value: funnel.registered ?? 0 },
+		{ label: t(lang, 'recognised'), value: funnel.recognised ?? 0 },
+		{ label: t(lang, 'digitalSkills'), value: funnel.digital ?? 0 }
+	];
 	return {
 		unit: toRow(unit),
 		parent: parent && toRow(parent),
@@ -48,14 +59,20 @@ export async function unitData(db: Db, preset: TargetPreset, view: View, code: s
 			deadline: unit.target.deadline,
 			source: unit.target.source
 		},
-		curve,
 		groups: groups.map((g) =>
 			asShares ? { group: g.group, registered: share(g.registered), recognised: share(g.recognised), digital: share(g.digital) } : g
 		),
-		funnel: asShares
-			? { registered: unit.registeredShare, recognised: unit.recognisedShare, digital: unit.recognised ? share(unit.digital ?? 0) : null }
-			: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital },
+		funnel,
 		asShares,
+		charts: {
+			curve: renderChart(curveOption(curve, asShares, lang), { width: 720, height: 380 }),
+			funnel: renderChart(countBarsOption(funnelBars, lang, asShares), { width: 560, height: 170 })
+		},
 		imports: imports.map((i) => ({ id: i.id, file: i.file, asOf: i.asOf, rows: asShares ? null : i.rows }))
 	};
+}
+
+/** Cached per database file, preset, day and language. */
+export function unitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
+	return memo(db, `unit|${code}|${preset.id}|${view.asOf}|${view.lang}`, () => buildUnitData(db, preset, view, code));
 }
