@@ -12,9 +12,12 @@ import { runActivity, runUnits } from './commands/lists.ts';
 import { runImports, runRejects } from './commands/history.ts';
 import { runIngest } from './commands/ingest.ts';
 import { runProgress } from './commands/progress.ts';
+import { runReport } from './commands/report.ts';
+import { isMonth } from '../src/lib/server/report/month.ts';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../src/lib/server/report/formats.ts';
 import { terminalOutput, type Output } from './tty.ts';
 
-export const COMMANDS = ['ingest', 'units', 'activity', 'progress', 'imports', 'rejects'] as const;
+export const COMMANDS = ['ingest', 'units', 'activity', 'progress', 'imports', 'rejects', 'report'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -27,6 +30,10 @@ export interface CliOptions {
 	csv?: string;
 	preset?: string;
 	lang: Lang;
+	/** report: the month "YYYY-MM", the format and the output file. */
+	month?: string;
+	format?: ReportFormat;
+	out?: string;
 }
 
 /** The flag table: drives parsing, --help and the unknown-flag error. */
@@ -36,7 +43,10 @@ const FLAGS = {
 	'dry-run': { type: 'boolean', description: 'ingest, units, activity: report what would change, change nothing' },
 	json: { type: 'boolean', description: 'progress: one JSON document on stdout' },
 	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
-	preset: { type: 'string', description: 'progress: target preset id (default: from data/config.json)' },
+	preset: { type: 'string', description: 'progress, report: target preset id (default: from data/config.json)' },
+	month: { type: 'string', description: 'report: the month YYYY-MM' },
+	format: { type: 'string', description: 'report: docx (default), xlsx, pdf or html' },
+	out: { type: 'string', description: 'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here)' },
 	lang: { type: 'string', description: 'vi (default) or en' },
 	help: { type: 'boolean', description: 'show this help' }
 } as const;
@@ -50,6 +60,8 @@ commands:
   progress [--as-of DATE] [--preset ID] [--json]           progress of every unit against its target
   imports                                                   the import history
   rejects <import> [--csv FILE]                             rejected rows of an import
+  report --month YYYY-MM [--format docx|xlsx|pdf|html] [--out FILE] [--lang en]
+                                                            the month's progress report
 
 options:
 ${Object.entries(FLAGS)
@@ -75,11 +87,12 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 	if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
 		throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${values['as-of']}"`);
 	}
-	const need = { ingest: [1, Infinity], units: [1, 1], activity: [1, 1], progress: [0, 0], imports: [0, 0], rejects: [1, 1] }[command as Command];
+	const need = { ingest: [1, Infinity], units: [1, 1], activity: [1, 1], progress: [0, 0], imports: [0, 0], rejects: [1, 1], report: [0, 0] }[command as Command];
 	if (args.length < need[0]! || args.length > need[1]!) {
 		throw new UsageError(`${command}: wrong number of arguments\n${USAGE.split('\n').find((l) => l.trim().startsWith(command!))?.trim()}`);
 	}
 	if (command === 'rejects' && !/^\d+$/.test(args[0]!)) throw new UsageError(`rejects: the import is its number (see "imports"), not "${args[0]}"`);
+	if (command === 'report') checkReportOptions(values.month, values.format);
 	return {
 		command: command as Command,
 		args,
@@ -89,8 +102,19 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		json: values.json ?? false,
 		csv: values.csv,
 		preset: values.preset,
-		lang
+		lang,
+		month: values.month,
+		format: values.format as ReportFormat | undefined,
+		out: values.out
 	};
+}
+
+function checkReportOptions(month: string | undefined, format: string | undefined): void {
+	if (month === undefined) throw new UsageError('report: --month YYYY-MM is required, e.g. --month 2023-10');
+	if (!isMonth(month)) throw new UsageError(`--month must be a month YYYY-MM, not "${month}"`);
+	if (format !== undefined && !isReportFormat(format)) {
+		throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+	}
 }
 
 export async function run(argv: string[], output: Output = terminalOutput()): Promise<number> {
@@ -120,6 +144,8 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 				return await runImports(options, output);
 			case 'rejects':
 				return await runRejects(options, output);
+			case 'report':
+				return await runReport(options, output);
 		}
 	} catch (error) {
 		output.done();

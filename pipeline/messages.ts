@@ -85,6 +85,18 @@ const MESSAGES = {
 	units_in_use: {
 		vi: (p) => `danh mục mới bỏ ${p.count} đơn vị đang có số liệu đăng ký (${p.codes}); giữ lại các đơn vị này`,
 		en: (p) => `the new list drops ${p.count} units that registrations refer to (${p.codes}); keep them`
+	},
+	no_report_data: {
+		vi: (p) => `chưa có số liệu cho ${p.month}: chưa nhập tệp xuất nào từ tháng này trở đi (xem “imports”)`,
+		en: (p) => `no figures for ${p.month} yet: no export from that month or later has been imported (see "imports")`
+	},
+	no_chromium: {
+		vi: (p) => `không tìm thấy Chromium ở ${p.path} để in báo cáo PDF: cài gói chromium, đặt CDHT_CHROMIUM, hoặc chọn --format docx`,
+		en: (p) => `no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
+	},
+	cannot_write: {
+		vi: (p) => `không ghi được tệp (${p.detail})`,
+		en: (p) => `cannot write the file (${p.detail})`
 	}
 } satisfies Record<string, Record<Lang, Text>>;
 

@@ -46,15 +46,16 @@ export async function validate(
 		WITH parsed AS (
 			SELECT s.row,
 				regexp_replace(s.id_number, '${ID_SEPARATORS_SQL}', '', 'g') AS id,
-				s.id_number IS NULL AS id_missing,
-				s.district AS district_raw, dd.code AS district_code, dd.problem AS district_problem,
+				-- Readers keep cells as written; a cell of spaces is as empty as a blank one.
+				coalesce(trim(s.id_number), '') = '' AS id_missing,
+				nullif(trim(s.district), '') AS district_raw, dd.code AS district_code, dd.problem AS district_problem,
 				dc.code AS commune_code,
 				dw.code AS organisation_code,
 				coalesce(dg.grp, 'other') AS grp,
 				db.year AS birth_year,
-				s.registered_on AS registered_raw, rd.day::DATE AS registered_on,
-				s.recognised_on AS recognised_raw, cd.day::DATE AS recognised_day,
-				s.status AS status_raw, st.status,
+				nullif(trim(s.registered_on), '') AS registered_raw, rd.day::DATE AS registered_on,
+				nullif(trim(s.recognised_on), '') AS recognised_raw, cd.day::DATE AS recognised_day,
+				nullif(trim(s.status), '') AS status_raw, st.status,
 				dk.value AS digital_skills
 			FROM ${STAGING} s
 			LEFT JOIN dict_district dd ON dd.raw = s.district
@@ -90,7 +91,11 @@ export async function validate(
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE valid AS
 		SELECT *, row_number() OVER (PARTITION BY person_key ORDER BY row) AS nth
-		FROM (SELECT *, ${hmacUuidSql(key, 'id')} AS person_key FROM checked WHERE problem IS NULL)`);
+		FROM (
+			SELECT row, ${hmacUuidSql(key, 'id')} AS person_key, district_code, commune_code,
+				organisation_code, grp, birth_year, registered_on, status, recognised_on, digital_skills
+			FROM checked WHERE problem IS NULL
+		)`);
 
 	const reasons = Object.keys(REASON_FIELD) as RejectReason[];
 	const columnCase = reasons
@@ -114,7 +119,7 @@ export async function validate(
 			SELECT *, split_part(problem, ':', 1) AS reason, nullif(split_part(problem, ':', 2), '') AS column_override
 			FROM checked WHERE problem IS NOT NULL
 			UNION ALL BY NAME
-			SELECT * EXCLUDE (person_key, nth), 'duplicate' AS reason, NULL AS column_override
+			SELECT row, 'duplicate' AS reason, NULL AS column_override
 			FROM valid WHERE nth > 1
 		))`);
 }

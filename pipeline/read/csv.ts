@@ -50,13 +50,19 @@ export async function readCsv(
 	const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	const select = KEPT_FIELDS.map((f) => {
 		const index = header.columns[f];
-		return `${index === undefined ? 'NULL' : `nullif(trim(c${index}), '')`} AS ${stagingColumn(f)}`;
+		return `${index === undefined ? 'NULL' : `c${index}`} AS ${stagingColumn(f)}`;
 	}).join(', ');
 	const shifts = blankShifts(await blankRecords(source));
 	await connection.run('CREATE OR REPLACE TEMP TABLE blank_shift (first_ordinal INTEGER, shift INTEGER)');
 	for (const { firstOrdinal, shift } of shifts) {
 		await connection.run('INSERT INTO blank_shift VALUES ($1, $2)', [firstOrdinal, shift]);
 	}
+	// DuckDB's running count skips empty lines; blank_shift restores the row number Excel shows
+	// (the join costs as much as the read, so only files with empty lines pay for it).
+	const numbered = shifts.length
+		? `SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.* FROM raw t
+			ASOF LEFT JOIN blank_shift b ON t.ordinal >= b.first_ordinal`
+		: 'SELECT ordinal::INTEGER AS row, * FROM raw';
 	// DuckDB tracks how far a query has got; poll it for the progress bar.
 	await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
 	const poll = setInterval(() => {
@@ -66,21 +72,16 @@ export async function readCsv(
 	try {
 		await connection.run(
 			// Titles are read and dropped rather than skipped: DuckDB's `skip` miscounts a title whose
-			// quoted text spans lines. Its running count skips empty lines; blank_shift restores the
-			// row number Excel shows. The serial reader is the one that pads short rows (titles,
+			// quoted text spans lines. The serial reader is the one that pads short rows (titles,
 			// totals) when quoted fields hold newlines, and costs little here.
 			`INSERT INTO ${STAGING}
-			SELECT row, ${select}
-			FROM (
-				SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.*
-				FROM (
-					SELECT row_number() OVER () AS ordinal, *
-					FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = false,
-						auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false,
-						parallel = false, max_line_size = 4194304)
-				) t
-				ASOF LEFT JOIN blank_shift b ON t.ordinal >= b.first_ordinal
+			WITH raw AS (
+				SELECT row_number() OVER () AS ordinal, *
+				FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = false,
+					auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false,
+					parallel = false, max_line_size = 4194304)
 			)
+			SELECT row, ${select} FROM (${numbered})
 			WHERE row > ${header.lastRow + 1}`,
 			[source, delimiter]
 		);

@@ -19,8 +19,21 @@ export function parseIsoDate(value: string): IsoDate {
 	return value;
 }
 
+/**
+ * Days since 1970-01-01 to "YYYY-MM-DD" by Hinnant's civil-from-days algorithm: the XLSX reader
+ * converts millions of date cells, and a Date object per cell was most of its time.
+ */
 function toIso(ms: number): IsoDate {
-	return new Date(ms).toISOString().slice(0, 10);
+	const z = Math.floor(ms / DAY_MS) + 719_468;
+	const era = Math.floor(z / 146_097);
+	const doe = z - era * 146_097;
+	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+	const month = mp < 10 ? mp + 3 : mp - 9;
+	const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+	return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function toMs(day: IsoDate): number {

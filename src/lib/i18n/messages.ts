@@ -97,7 +97,63 @@ export const MESSAGES = {
 	mapSource: { vi: 'Bản đồ', en: 'Map' },
 	sortBy: { vi: 'Sắp xếp theo {column}', en: 'Sort by {column}' },
 	total: { vi: 'Toàn tỉnh', en: 'Province' },
-	notFound: { vi: 'Không tìm thấy đơn vị này.', en: 'No such unit.' }
+	notFound: { vi: 'Không tìm thấy đơn vị này.', en: 'No such unit.' },
+	navReport: { vi: 'Báo cáo tháng', en: 'Monthly report' },
+	meetingTitle: {
+		vi: 'Tình hình thực hiện xây dựng mô hình Công dân học tập',
+		en: 'Building the Learning Citizen model: progress'
+	},
+	slideOverview: { vi: 'Kết quả chung toàn tỉnh', en: 'Province overview' },
+	slideMap: { vi: 'Bản đồ tỉ lệ đạt theo huyện, thị xã, thành phố', en: 'Share recognised by district' },
+	slideDistricts: { vi: 'Xếp hạng huyện, thị xã, thành phố', en: 'Districts ranked' },
+	slideAgencies: { vi: 'Xếp hạng sở, ban, ngành, đoàn thể', en: 'Agencies ranked' },
+	slideArmedForces: { vi: 'Lực lượng vũ trang', en: 'Armed forces' },
+	slideLaggardsTerritory: { vi: 'Huyện, xã chậm tiến độ và nguyên nhân', en: 'Districts and communes behind, and why' },
+	slideLaggardsOrganisations: {
+		vi: 'Sở, ngành, lực lượng vũ trang chậm tiến độ và nguyên nhân',
+		en: 'Agencies and armed forces behind, and why'
+	},
+	slideChanges: { vi: 'Thay đổi so với cuối tháng trước', en: 'Changes since the end of last month' },
+	slideCounter: { vi: 'Trang {n} / {total}', en: 'Slide {n} of {total}' },
+	deckNext: { vi: 'Trang sau', en: 'Next' },
+	deckPrevious: { vi: 'Trang trước', en: 'Previous' },
+	deckExit: { vi: 'Thoát (Esc)', en: 'Leave (Esc)' },
+	deckFullscreen: { vi: 'Toàn màn hình (F)', en: 'Full screen (F)' },
+	deckKeys: {
+		vi: '→, Space, PageDown: trang sau · ←, PageUp: trang trước · Esc: thoát',
+		en: '→, Space, PageDown: next · ←, PageUp: previous · Esc: leave'
+	},
+	moreUnits: { vi: 'và {n} đơn vị khác: xem trang Đơn vị chậm tiến độ', en: 'and {n} more: see the Laggards page' },
+	comparedWith: { vi: 'so với ngày {date}', en: 'compared with {date}' },
+	changePoints: { vi: 'Thay đổi (điểm %)', en: 'Change (points)' },
+	change: { vi: 'Thay đổi', en: 'Change' },
+	newRecognised: { vi: 'Đạt mới trong tháng', en: 'Recognised this month' },
+	newRegistered: { vi: 'Đăng ký mới trong tháng', en: 'Registered this month' },
+	unitsReached: { vi: '{reached}/{total} đơn vị đạt', en: '{reached} of {total} units reached' },
+	newlyReached: { vi: 'Đạt chỉ tiêu trong tháng', en: 'Reached the target this month' },
+	newlyFlagged: { vi: 'Mới bị cảnh báo', en: 'Newly flagged' },
+	noLongerFlagged: { vi: 'Không còn bị cảnh báo', en: 'No longer flagged' },
+	mostImproved: { vi: 'Tăng nhiều nhất', en: 'Largest gains' },
+	none: { vi: 'không có', en: 'none' },
+	reportLead: {
+		vi: 'Báo cáo tình hình thực hiện theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP): số liệu đến ngày cuối tháng, so sánh với cuối tháng trước. Phụ lục Excel có một trang tính cho mỗi loại đơn vị.',
+		en: 'The progress report in the Vietnamese administrative format (Decree 30/2020/NĐ-CP): figures as of the last day of the month, compared with the end of the month before. The Excel annex has one sheet per kind of unit.'
+	},
+	reportMonth: { vi: 'Tháng báo cáo', en: 'Month' },
+	reportDocx: { vi: 'Tải báo cáo (Word)', en: 'Download the report (Word)' },
+	reportXlsx: { vi: 'Tải phụ lục (Excel)', en: 'Download the annex (Excel)' },
+	reportPdf: { vi: 'Tải báo cáo (PDF)', en: 'Download the report (PDF)' },
+	reportHtml: { vi: 'Mở bản xem trước', en: 'Open the preview' },
+	reportPreview: { vi: 'Xem trước báo cáo', en: 'Report preview' },
+	reportNoData: { vi: 'Chưa có số liệu cho {month}.', en: 'No figures for {month} yet.' },
+	reportPartial: {
+		vi: 'Tháng chưa kết thúc trong dữ liệu: báo cáo dùng số liệu đến ngày {date}.',
+		en: 'The month is not over in the data: the report uses the figures as of {date}.'
+	},
+	reportPdfUnavailable: {
+		vi: 'Máy chủ không có trình duyệt Chromium nên không tạo được bản PDF. Hãy tải bản Word, hoặc mở bản xem trước và chọn In → Lưu dưới dạng PDF.',
+		en: 'The server has no Chromium, so it cannot make the PDF. Download the Word file, or open the preview and use Print → Save as PDF.'
+	}
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -22,6 +22,9 @@ use([BarChart, LineChart, MapChart, GraphicComponent, GridComponent, LegendCompo
 /** Fonts with Vietnamese glyphs, in the order a reader's machine is likely to have them. */
 export const CHART_FONTS = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
+/** Charts for the A4 report are drawn this wide, so their 14 px text prints at about 10 pt. */
+export const REPORT_CHART_WIDTH = 720;
+
 export interface Svg {
 	svg: string;
 	width: number;

@@ -3,24 +3,30 @@
  * format.ts: signed changes ("+1.234", "+1,3 điểm %") and the Nghị định 30/2020 date line.
  * Every writer (docx, html, xlsx) takes its words from here, so they say the same thing.
  */
-import { formatDate, formatMonth, formatNumber, formatShare, type Lang } from '../../format.ts';
+import { formatDate, formatDayMonth, formatMonth, formatNumber, formatShare, type Lang } from '../../format.ts';
 import type { IsoDate } from '../../dates.ts';
 import type { UnitKind } from '../../units.ts';
+import { formatChange, formatPoints, formatPointsShort } from '../../meeting/changes.ts';
 
-/** "+1.234" / "−56" / "0"; a dash when unknown (confidential units, no data). */
-export function formatChange(value: number | null, lang: Lang): string {
+export { formatChange, formatPoints, formatPointsShort };
+
+/** A change in words for a sentence: "tăng 56.448" / "giảm 12" / "không đổi". */
+export function changeWords(value: number | null, lang: Lang, unit = ''): string {
 	if (value === null) return '—';
-	if (value === 0) return '0';
-	return `${value > 0 ? '+' : '−'}${formatNumber(Math.abs(value), lang)}`;
+	const tail = unit ? ` ${unit}` : '';
+	if (value === 0) return lang === 'vi' ? 'không đổi' : 'unchanged';
+	const amount = formatNumber(Math.abs(value), lang) + tail;
+	return lang === 'vi' ? `${value > 0 ? 'tăng' : 'giảm'} ${amount}` : `${value > 0 ? 'up' : 'down'} ${amount}`;
 }
 
-/** A change of share in percentage points: "+1,3 điểm %" / "+1.3 pts". */
-export function formatPoints(change: number | null, lang: Lang): string {
+/** A change of share in words: "tăng 6,4 điểm phần trăm" / "up 6.4 percentage points". */
+export function pointsWords(change: number | null, lang: Lang): string {
 	if (change === null || !Number.isFinite(change)) return '—';
 	const points = Math.round(change * 1000) / 10;
+	if (points === 0) return lang === 'vi' ? 'không đổi' : 'unchanged';
 	const text = Math.abs(points).toFixed(1);
-	const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
-	return `${sign}${lang === 'vi' ? text.replace('.', ',') : text} ${lang === 'vi' ? 'điểm %' : 'pts'}`;
+	const amount = lang === 'vi' ? `${text.replace('.', ',')} điểm phần trăm` : `${text} percentage points`;
+	return lang === 'vi' ? `${points > 0 ? 'tăng' : 'giảm'} ${amount}` : `${points > 0 ? 'up' : 'down'} ${amount}`;
 }
 
 /**
@@ -65,6 +71,8 @@ export type ReportText = typeof VI;
 
 const VI = {
 	issuer: (province: string) => `HỘI KHUYẾN HỌC TỈNH ${province.toLocaleUpperCase('vi')}`,
+	/** The issuer as the header block breaks it. */
+	issuerLines: (province: string) => ['HỘI KHUYẾN HỌC', `TỈNH ${province.toLocaleUpperCase('vi')}`],
 	number: 'Số:        /BC-HKH',
 	nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	motto: 'Độc lập - Tự do - Hạnh phúc',
@@ -86,7 +94,7 @@ const VI = {
 	provinceSentence: (eligible: string, registered: string, registeredShare: string, recognised: string, recognisedShare: string) =>
 		`Toàn tỉnh có ${eligible} công dân thuộc các nhóm đối tượng; đã đăng ký ${registered} người (${registeredShare}), đạt danh hiệu Công dân học tập ${recognised} người (${recognisedShare}).`,
 	changeSentence: (previousAsOf: IsoDate, registered: string, recognised: string, points: string) =>
-		`So với ngày ${formatDate(previousAsOf)}: số người đăng ký tăng ${registered}, số người đạt danh hiệu tăng ${recognised}; tỉ lệ đạt ${points}.`,
+		`So với ngày ${formatDate(previousAsOf)}, số người đăng ký ${registered}, số người đạt danh hiệu ${recognised}; tỉ lệ đạt ${points}.`,
 	targetsHeading: '1. Kết quả so với chỉ tiêu',
 	chartsHeading: '2. Biểu đồ',
 	districtsHeading: (n: number) => `1. ${kindTitle('district', 'vi')} (${n} đơn vị)`,
@@ -133,7 +141,7 @@ const VI = {
 		recognised: 'Đạt danh hiệu',
 		newRecognised: 'Đạt mới trong tháng',
 		share: 'Tỉ lệ đạt',
-		previousShare: (day: IsoDate) => `Tỉ lệ ngày ${formatDate(day)}`,
+		previousShare: (day: IsoDate) => `Tỉ lệ đạt ${formatDayMonth(day)}`,
 		change: 'Thay đổi',
 		target: 'Chỉ tiêu',
 		deadline: 'Hạn',
@@ -165,6 +173,7 @@ const VI = {
 
 const EN: ReportText = {
 	issuer: (province: string) => `${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION FOR PROMOTING EDUCATION`,
+	issuerLines: (province: string) => [`${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION`, 'FOR PROMOTING EDUCATION'],
 	number: 'No.:        /BC-HKH',
 	nation: 'SOCIALIST REPUBLIC OF VIET NAM',
 	motto: 'Independence - Freedom - Happiness',
@@ -186,7 +195,7 @@ const EN: ReportText = {
 	provinceSentence: (eligible: string, registered: string, registeredShare: string, recognised: string, recognisedShare: string) =>
 		`The province has ${eligible} citizens in the target groups; ${registered} have registered (${registeredShare}) and ${recognised} have been recognised as Learning Citizens (${recognisedShare}).`,
 	changeSentence: (previousAsOf: IsoDate, registered: string, recognised: string, points: string) =>
-		`Since ${formatDate(previousAsOf)}: registrations ${registered}, recognised people ${recognised}; share recognised ${points}.`,
+		`Since ${formatDate(previousAsOf)}, registrations are ${registered}, recognised people ${recognised}; the share recognised is ${points}.`,
 	targetsHeading: '1. Results against the targets',
 	chartsHeading: '2. Charts',
 	districtsHeading: (n: number) => `1. ${kindTitle('district', 'en')} (${n} units)`,
@@ -233,7 +242,7 @@ const EN: ReportText = {
 		recognised: 'Recognised',
 		newRecognised: 'Recognised this month',
 		share: 'Share recognised',
-		previousShare: (day: IsoDate) => `Share on ${formatDate(day)}`,
+		previousShare: (day: IsoDate) => `Share on ${formatDayMonth(day)}`,
 		change: 'Change',
 		target: 'Target',
 		deadline: 'Deadline',
