@@ -61,6 +61,12 @@ export async function rebuildAggregates(connection: DuckDBConnection): Promise<v
 		SELECT known, c.ancestor, "group", day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
 		FROM daily JOIN closure c ON c.code = daily.organisation_code GROUP BY ALL`);
 
+	await connection.run('DELETE FROM progress_unit_daily');
+	await connection.run(`
+		INSERT INTO progress_unit_daily
+		SELECT as_of, unit_code, day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
+		FROM progress_daily GROUP BY ALL`);
+
 	await connection.run('DELETE FROM unit_import');
 	await connection.run(`
 		INSERT INTO unit_import

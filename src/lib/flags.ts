@@ -3,7 +3,7 @@
  * Nothing is flagged where the data cannot judge: a unit without an eligible count has no share
  * and no share-based flag; a unit the activity sheet does not list gets no training/budget flag.
  */
-import { addDays, daysBetween, type IsoDate } from './dates.ts';
+import { daysBetween, maxDate, type IsoDate } from './dates.ts';
 import { expectedShare, projectedShare } from './pace.ts';
 import type { Rules, Target } from './targets.ts';
 
@@ -59,16 +59,20 @@ export function laggardFlags(input: FlagInput): Flag[] {
 	const { asOf, target, rules, share } = input;
 	const flags: Flag[] = [];
 	if (target && asOf >= target.start) flags.push(...shareFlags(input, target));
-	if (!input.hasRows && target && target.metric !== 'trained') flags.push({ kind: 'no_data' });
+	// Before the campaign starts, having no rows yet is no news.
+	if (!input.hasRows && target && target.metric !== 'trained' && asOf >= target.start) {
+		flags.push({ kind: 'no_data' });
+	}
 	if (input.activity) {
 		if (input.activity.trainings === 0) flags.push({ kind: 'no_training' });
 		if (input.activity.budget === false) flags.push({ kind: 'no_budget' });
 	}
 	const reached = target !== null && share !== null && share >= target.threshold;
 	if (input.hasRows && !reached && target && asOf >= target.start) {
-		const quietSince = addDays(asOf, -rules.inactivityDays);
-		if (input.lastRegistration === null || input.lastRegistration <= quietSince) {
-			const days = input.lastRegistration ? daysBetween(input.lastRegistration, asOf) : rules.inactivityDays;
+		// Quiet days are counted from the campaign's start at the earliest.
+		const since = input.lastRegistration === null ? target.start : maxDate(input.lastRegistration, target.start);
+		const days = daysBetween(since, asOf);
+		if (days >= rules.inactivityDays) {
 			flags.push({ kind: 'no_activity', lastRegistration: input.lastRegistration, days });
 		}
 	}
@@ -85,7 +89,7 @@ function shareFlags(input: FlagInput, target: Target): Flag[] {
 	}
 	const flags: Flag[] = [];
 	const expected = expectedShare(target, asOf);
-	if (share < expected - rules.paceMargin) {
+	if (below(share, expected - rules.paceMargin)) {
 		flags.push({ kind: 'behind_pace', share, expected, day: asOf, threshold: target.threshold });
 	}
 	const projected = projectedShare(
@@ -101,10 +105,21 @@ function shareFlags(input: FlagInput, target: Target): Flag[] {
 	return flags;
 }
 
-/** A number that orders flagged units, most severe first: the heaviest flag, then the gap. */
+/**
+ * A number that orders flagged units, most severe first: the heaviest flag, then the gap to the
+ * threshold (in tenths of a percentage point), then the number of flags.
+ */
 export function severity(flags: Flag[], share: number | null, target: Target | null): number {
 	if (flags.length === 0) return 0;
 	const heaviest = Math.max(...flags.map((f) => WEIGHT[f.kind]));
 	const gap = target && share !== null ? Math.max(0, target.threshold - share) : 0;
-	return heaviest * 1000 + flags.length * 100 + Math.round(gap * 99);
+	return heaviest * 100_000 + Math.round(gap * 1000) * 10 + Math.min(flags.length, 9);
+}
+
+/**
+ * `a < b`, ignoring floating-point noise: 0.2 − 0.05 is 0.15000000000000002, and a share of
+ * exactly 0.15 is not behind a line drawn at 0.15.
+ */
+export function below(a: number, b: number): boolean {
+	return a < b - 1e-9;
 }

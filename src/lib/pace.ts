@@ -2,6 +2,7 @@
  * Pace: where a unit should be on a given day, and where its recent rate takes it by the deadline.
  */
 import { daysBetween, type IsoDate } from './dates.ts';
+import { below } from './flags.ts';
 import type { Rules, Target } from './targets.ts';
 
 /**
@@ -57,7 +58,7 @@ export function paceClass(
 	if (share === null) return 'no_data';
 	if (share >= target.threshold) return 'reached';
 	const expected = expectedShare(target, day);
-	if (share >= expected - rules.paceMargin) return 'on_pace';
+	if (!below(share, expected - rules.paceMargin)) return 'on_pace';
 	if (share >= expected * rules.farBehindRatio) return 'behind_pace';
 	return 'far_behind';
 }

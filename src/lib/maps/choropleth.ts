@@ -29,7 +29,7 @@ export function featureStyle(unit: MapUnit | undefined) {
 
 /** "Can Lộc 52,3% ✓": the permanent label on the map. */
 export function featureLabel(unit: MapUnit | undefined, fallbackName: string, lang: Lang): string {
-	if (!unit) return fallbackName;
+	if (!unit) return `${shortName(fallbackName)} ${t(lang, 'noData')} ${CLASS_STYLE.no_data.symbol}`;
 	const share = unit.share === null ? t(lang, 'noData') : formatShare(unit.share, lang);
 	return `${shortName(unit.name)} ${share} ${CLASS_STYLE[unit.paceClass].symbol}`;
 }

@@ -9,6 +9,8 @@ import type { TargetPreset } from '../targets.ts';
 import { loadConfig, loadPresets, type Config } from './config.ts';
 import { liveDatabase, type Db } from './db.ts';
 import { progressOn } from './progress.ts';
+import { listUnits } from './units.ts';
+import type { Unit } from '../units.ts';
 
 let config: Config | null = null;
 let presets: TargetPreset[] | null = null;
@@ -52,5 +54,10 @@ export function memo<T>(db: Db, key: string, compute: () => Promise<T>): Promise
 
 /** Every unit's progress (unredacted: callers redact before anything leaves the server). */
 export function cachedProgress(db: Db, preset: TargetPreset, day: IsoDate): Promise<UnitProgress[]> {
-	return memo(db, `progress|${preset.id}|${day}`, () => progressOn(db.kysely, preset, day));
+	return memo(db, `progress|${preset.id}|${day}`, async () => progressOn(db.kysely, preset, day, await cachedUnits(db)));
+}
+
+/** The unit list of a database file: it only changes with the file. */
+export function cachedUnits(db: Db): Promise<Unit[]> {
+	return memo(db, 'units', () => listUnits(db.kysely));
 }

@@ -35,7 +35,7 @@ export async function countsOn(
 	if (!known) return new Map();
 	const ago = addDays(day, -windowDays);
 	const rows = await db
-		.selectFrom('progressDaily')
+		.selectFrom('progressUnitDaily')
 		.select((eb) => [
 			'unitCode',
 			eb.fn.coalesce(eb.fn.sum<number>('registered').filterWhere('day', '<=', day), eb.lit(0)).as('registered'),
@@ -67,17 +67,11 @@ export async function cumulativeSeries(db: Kysely<Database>, unitCode: string, d
 	const known = await snapshotInForce(db, day);
 	if (!known) return [];
 	const rows = await db
-		.selectFrom('progressDaily')
-		.select((eb) => [
-			'day',
-			eb.fn.sum<number>('registered').as('registered'),
-			eb.fn.sum<number>('recognised').as('recognised'),
-			eb.fn.sum<number>('digital').as('digital')
-		])
+		.selectFrom('progressUnitDaily')
+		.select(['day', 'registered', 'recognised', 'digital'])
 		.where('asOf', '=', known)
 		.where('unitCode', '=', unitCode)
 		.where('day', '<=', day)
-		.groupBy('day')
 		.orderBy('day')
 		.execute();
 	let registered = 0;
@@ -155,9 +149,14 @@ export async function importsOfUnit(db: Kysely<Database>, unitCode: string) {
 }
 
 /** Every unit's progress on `day` against the preset, in unit-list order. */
-export async function progressOn(db: Kysely<Database>, preset: TargetPreset, day: IsoDate): Promise<UnitProgress[]> {
+export async function progressOn(
+	db: Kysely<Database>,
+	preset: TargetPreset,
+	day: IsoDate,
+	knownUnits?: Unit[]
+): Promise<UnitProgress[]> {
 	const [units, counts, activity] = await Promise.all([
-		listUnits(db),
+		knownUnits ?? listUnits(db),
 		countsOn(db, day, preset.rules.projectionWindowDays),
 		activityOn(db, day)
 	]);

@@ -94,6 +94,16 @@ export interface ProgressDailyTable {
 	digital: number;
 }
 
+/** progress_daily summed over groups: what the pages read. */
+export interface ProgressUnitDailyTable {
+	asOf: Day;
+	unitCode: string;
+	day: Day;
+	registered: number;
+	recognised: number;
+	digital: number;
+}
+
 /** Which imports a unit's figures came from, with their row counts. */
 export interface UnitImportTable {
 	unitCode: string;
@@ -109,6 +119,7 @@ export interface Database {
 	registration: RegistrationTable;
 	activity: ActivityTable;
 	progressDaily: ProgressDailyTable;
+	progressUnitDaily: ProgressUnitDailyTable;
 	unitImport: UnitImportTable;
 }
 

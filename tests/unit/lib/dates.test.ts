@@ -194,7 +194,16 @@ describe('time zones', () => {
 			d.excelSerialFromIso('2023-07-10'),
 			d.isIsoDate('2023-03-26')
 		]));`;
-	const expected = ['2023-03-26', '2023-10-30', 31, '2024-02-29', '2022-12', '2023-07-10', 45117, true];
+	const expected = [
+		'2023-03-26',
+		'2023-10-30',
+		31,
+		'2024-02-29',
+		'2022-12',
+		'2023-07-10',
+		45117,
+		true
+	];
 
 	it.each(['Asia/Ho_Chi_Minh', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Europe/London'])(
 		'gives the same days in %s',

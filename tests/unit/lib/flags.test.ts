@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../../../src/lib/dates.ts';
 import {
 	FLAG_KINDS,
 	laggardFlags,
@@ -139,9 +140,7 @@ describe('laggardFlags', () => {
 
 		it('flags nothing for a unit without a target', () => {
 			expect(
-				laggardFlags(
-					input({ target: null, share: 0, shareWindowAgo: 0, lastRegistration: null })
-				)
+				laggardFlags(input({ target: null, share: 0, shareWindowAgo: 0, lastRegistration: null }))
 			).toEqual([]);
 			expect(laggardFlags(input({ target: null, hasRows: false, share: null }))).toEqual([]);
 		});
@@ -150,7 +149,9 @@ describe('laggardFlags', () => {
 	describe('no_data', () => {
 		it('flags a unit without any rows, and only that', () => {
 			expect(
-				laggardFlags(input({ hasRows: false, share: null, shareWindowAgo: null, lastRegistration: null }))
+				laggardFlags(
+					input({ hasRows: false, share: null, shareWindowAgo: null, lastRegistration: null })
+				)
 			).toEqual([{ kind: 'no_data' }]);
 		});
 
@@ -174,7 +175,13 @@ describe('laggardFlags', () => {
 			const trained = target({ metric: 'trained' });
 			for (const asOf of [MIDWAY, '2023-04-10', '2023-04-11', '2023-12-31']) {
 				const flags = laggardFlags(
-					input({ asOf, target: trained, share: null, shareWindowAgo: null, lastRegistration: asOf })
+					input({
+						asOf,
+						target: trained,
+						share: null,
+						shareWindowAgo: null,
+						lastRegistration: asOf
+					})
 				);
 				expect(flags).toEqual([]);
 			}
@@ -197,10 +204,22 @@ describe('laggardFlags', () => {
 			expect(laggardFlags(input({ lastRegistration: MIDWAY }))).toEqual([]);
 		});
 
-		it('flags a unit whose rows carry no registration day, counting the inactivity days', () => {
+		it('flags a unit whose rows carry no registration day yet, counting from the campaign start', () => {
 			expect(laggardFlags(input({ lastRegistration: null }))).toEqual([
-				{ kind: 'no_activity', lastRegistration: null, days: 30 }
+				{ kind: 'no_activity', lastRegistration: null, days: daysBetween('2023-01-01', MIDWAY) }
 			]);
+		});
+
+		it('counts quiet days from the campaign start, not from an earlier registration', () => {
+			expect(laggardFlags(input({ asOf: '2023-01-20', share: 0.3, lastRegistration: '2022-12-01' }))).toEqual([]);
+			expect(laggardFlags(input({ asOf: '2023-02-10', share: 0.3, lastRegistration: '2022-12-01' }))).toEqual([
+				{ kind: 'no_activity', lastRegistration: '2022-12-01', days: 40 }
+			]);
+		});
+
+		it('does not count a share exactly on the pace line as behind (floating-point noise)', () => {
+			// expected 0.2 on 2023-02-20 (100-day campaign to 40%), margin 0.05: 0.2 - 0.05 = 0.15000000000000002
+			expect(laggardFlags(input({ asOf: '2023-02-20', share: 0.15, target: target({ threshold: 0.4 }), shareWindowAgo: 0 }))).toEqual([]);
 		});
 
 		it('follows the preset inactivity', () => {
@@ -323,7 +342,12 @@ describe('severity', () => {
 		day: MIDWAY,
 		threshold: 0.5
 	});
-	const miss: Flag = { kind: 'projected_miss', projected: 0.3, threshold: 0.5, deadline: '2023-04-11' };
+	const miss: Flag = {
+		kind: 'projected_miss',
+		projected: 0.3,
+		threshold: 0.5,
+		deadline: '2023-04-11'
+	};
 	const quiet: Flag = { kind: 'no_activity', lastRegistration: null, days: 30 };
 
 	it('is 0 without flags, whatever the gap', () => {

@@ -86,7 +86,13 @@ describe('unitProgress', () => {
 
 	it('has no digital share without anyone recognised', () => {
 		const none = counts({ recognised: 0, digital: 0, recognisedWindowAgo: 0, digitalWindowAgo: 0 });
-		const p = unitProgress(unit(), none, null, preset([target({ metric: 'digital_skills' })]), MIDWAY);
+		const p = unitProgress(
+			unit(),
+			none,
+			null,
+			preset([target({ metric: 'digital_skills' })]),
+			MIDWAY
+		);
 		expect(p.digitalShare).toBeNull();
 		expect(p.recognisedShare).toBe(0);
 		expect(p.share).toBeNull();
@@ -115,7 +121,11 @@ describe('unitProgress', () => {
 	});
 
 	it('flags a unit behind its own target, with the severity of its flags', () => {
-		const slow = counts({ recognised: 100, recognisedWindowAgo: 100, lastRegistration: '2023-02-19' });
+		const slow = counts({
+			recognised: 100,
+			recognisedWindowAgo: 100,
+			lastRegistration: '2023-02-19'
+		});
 		const p = unitProgress(unit(), slow, null, P, MIDWAY);
 		expect(p.share).toBe(0.1);
 		expect(p.paceClass).toBe('far_behind');
@@ -128,7 +138,13 @@ describe('unitProgress', () => {
 	});
 
 	it('stops projecting on the deadline and flags behind_target', () => {
-		const p = unitProgress(unit(), counts({ lastRegistration: '2023-04-10' }), null, P, '2023-04-11');
+		const p = unitProgress(
+			unit(),
+			counts({ lastRegistration: '2023-04-10' }),
+			null,
+			P,
+			'2023-04-11'
+		);
 		expect(p.projected).toBeNull();
 		expect(p.expected).toBe(0.5);
 		expect(p.paceClass).toBe('behind_pace');
@@ -147,7 +163,11 @@ describe('unitProgress', () => {
 	describe('an inherited target', () => {
 		// A commune has no target of its own: it is shown against its district's.
 		const commune = unit({ code: 'C01', name: 'Xã Hương Trà', kind: 'commune', parent: 'D01' });
-		const slow = counts({ recognised: 50, recognisedWindowAgo: 50, lastRegistration: '2023-01-05' });
+		const slow = counts({
+			recognised: 50,
+			recognisedWindowAgo: 50,
+			lastRegistration: '2023-01-05'
+		});
 
 		it('classes the unit against it but flags nothing', () => {
 			const p = unitProgress(commune, slow, null, P, MIDWAY, T);

@@ -130,8 +130,16 @@ describe('parsePreset', () => {
 			(j) => ({ ...j, name: { vi: 'Thử' } }),
 			'$.name.en: expected a non-empty text'
 		],
-		['a missing source', (j) => ({ ...j, source: undefined }), '$.source: expected a non-empty text'],
-		['a target that is not an object', (j) => ({ ...j, targets: [j.targets[0], 'x'] }), '$.targets[1]: expected an object'],
+		[
+			'a missing source',
+			(j) => ({ ...j, source: undefined }),
+			'$.source: expected a non-empty text'
+		],
+		[
+			'a target that is not an object',
+			(j) => ({ ...j, targets: [j.targets[0], 'x'] }),
+			'$.targets[1]: expected an object'
+		],
 		[
 			'a duplicate target id',
 			(j) => ({ ...j, targets: [j.targets[0], { ...j.targets[1], id: 'districts' }] }),
@@ -199,7 +207,13 @@ describe('parsePreset', () => {
 		],
 		[
 			'a milestone on the deadline',
-			(j) => target1(j, { milestones: [{ date: '2023-06-30', share: 0.2 }, { date: '2023-12-31', share: 0.5 }] }),
+			(j) =>
+				target1(j, {
+					milestones: [
+						{ date: '2023-06-30', share: 0.2 },
+						{ date: '2023-12-31', share: 0.5 }
+					]
+				}),
 			'$.targets[1].milestones[1].date: must lie between the start and the deadline'
 		],
 		[
@@ -314,14 +328,18 @@ describe('targetsFor / mainTarget', () => {
 
 	it('keeps the first kind target when two share a metric', () => {
 		const again = target({ id: 'districts-again', threshold: 0.9 });
-		expect(ids(targetsFor({ code: 'D01', kind: 'district' }, preset([districts, again])))).toEqual(
-			['districts']
-		);
+		expect(ids(targetsFor({ code: 'D01', kind: 'district' }, preset([districts, again])))).toEqual([
+			'districts'
+		]);
 	});
 
 	it('ranks on the recognised target, else the first, else none', () => {
 		expect(mainTarget({ code: 'D01', kind: 'district' }, p)?.id).toBe('districts');
-		const digital = target({ id: 'digital', appliesTo: { kind: 'province' }, metric: 'digital_skills' });
+		const digital = target({
+			id: 'digital',
+			appliesTo: { kind: 'province' },
+			metric: 'digital_skills'
+		});
 		const trained = target({ id: 'trained', appliesTo: { kind: 'province' }, metric: 'trained' });
 		expect(mainTarget({ code: 'P', kind: 'province' }, preset([digital, trained]))?.id).toBe(
 			'digital'

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './001-initial.ts';
+import * as unitDaily from './002-unit-daily.ts';
 
 /** Every schema change, in order. Add a file and a line here; never edit a shipped migration. */
 const migrations: Record<string, Migration> = {
-	'001-initial': initial
+	'001-initial': initial,
+	'002-unit-daily': unitDaily
 };
 
 export const migrationProvider: MigrationProvider = {
