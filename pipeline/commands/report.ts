@@ -25,24 +25,43 @@ export async function runReport(options: CliOptions, out: Output): Promise<numbe
 	const presets = loadPresets(config);
 	const id = options.preset ?? config.defaultPreset;
 	const preset = presets.find((p) => p.id === id);
-	if (!preset) throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
+	if (!preset)
+		throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
 	const db = await openForReading(options.db);
 	try {
-		out.status(lang === 'vi' ? `lập báo cáo ${formatMonth(month, lang)}` : `building the report for ${formatMonth(month, lang)}`);
-		const source = { db, preset, simulated: config.simulated, progress: (day: string) => progressOn(db.kysely, preset, day) };
+		out.status(
+			lang === 'vi'
+				? `lập báo cáo ${formatMonth(month, lang)}`
+				: `building the report for ${formatMonth(month, lang)}`
+		);
+		const source = {
+			db,
+			preset,
+			simulated: config.simulated,
+			progress: (day: string) => progressOn(db.kysely, preset, day)
+		};
 		// The writers (Word, Excel, charts) load only when a report is asked for.
 		const { loadReport } = await import('../../src/lib/server/report/load.ts');
 		const model = await loadReport(source, month);
 		if (!model) throw new ImportError('no_report_data', {}, { month: formatMonth(month, lang) });
 		const bytes = await render(model, format, lang);
 		// `npm run` starts in the project folder; the user meant the folder they typed the command in.
-		const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? reportFileName(month, format, lang));
+		const file = path.resolve(
+			process.env.INIT_CWD ?? process.cwd(),
+			options.out ?? reportFileName(month, format, lang)
+		);
 		writeAtomically(file, bytes);
 		out.done();
 		const size = `${formatNumber(Math.ceil(bytes.length / 1024), lang)} KB`;
-		out.line(`${out.colour.green('✓')} ${lang === 'vi' ? `Báo cáo ${formatMonth(month, lang)}` : `Report for ${formatMonth(month, lang)}`}: ${file} (${size})`);
+		out.line(
+			`${out.colour.green('✓')} ${lang === 'vi' ? `Báo cáo ${formatMonth(month, lang)}` : `Report for ${formatMonth(month, lang)}`}: ${file} (${size})`
+		);
 		if (model.partial) {
-			out.line(lang === 'vi' ? `Tháng chưa kết thúc trong dữ liệu: số liệu đến ngày ${model.asOf}.` : `The month is not over in the data: figures as of ${model.asOf}.`);
+			out.line(
+				lang === 'vi'
+					? `Tháng chưa kết thúc trong dữ liệu: số liệu đến ngày ${model.asOf}.`
+					: `The month is not over in the data: figures as of ${model.asOf}.`
+			);
 		}
 		return 0;
 	} finally {
@@ -56,7 +75,8 @@ async function render(model: ReportModel, format: ReportFormat, lang: Lang): Pro
 	try {
 		return await renderReport(model, format, lang);
 	} catch (error) {
-		if (error instanceof NoBrowserError) throw new ImportError('no_chromium', {}, { path: error.path });
+		if (error instanceof NoBrowserError)
+			throw new ImportError('no_chromium', {}, { path: error.path });
 		throw error;
 	}
 }
@@ -68,7 +88,10 @@ function writeAtomically(file: string, bytes: Buffer): void {
 		renameSync(temporary, file);
 	} catch (error) {
 		rmSync(temporary, { force: true });
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+		if (
+			(error as NodeJS.ErrnoException).code === 'ENOENT' ||
+			(error as NodeJS.ErrnoException).code === 'EACCES'
+		) {
 			throw new ImportError('cannot_write', { file }, { detail: (error as Error).message });
 		}
 		throw error;

@@ -66,6 +66,7 @@ export function slideFromHash(hash: string, count: number): number {
 
 /** Where Esc leads back to: a page of the dashboard, never another site or the deck itself. */
 export function backPath(from: string | null): string {
-	if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/meeting')) return '/';
+	if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/meeting'))
+		return '/';
 	return from.split(/[?#]/)[0]!;
 }

@@ -10,9 +10,17 @@ import { compareProgress, type MonthComparison } from '../report/model.ts';
 import { previousMonthEnd } from '../report/month.ts';
 
 /** The comparison for `asOf`, redacted; communes are left out unless asked for (216 rows a page). */
-export async function changesData(db: Db, preset: TargetPreset, asOf: IsoDate, withCommunes = false): Promise<MonthComparison> {
+export async function changesData(
+	db: Db,
+	preset: TargetPreset,
+	asOf: IsoDate,
+	withCommunes = false
+): Promise<MonthComparison> {
 	const previousAsOf = previousMonthEnd(asOf);
-	const [current, previous] = await Promise.all([cachedProgress(db, preset, asOf), cachedProgress(db, preset, previousAsOf)]);
+	const [current, previous] = await Promise.all([
+		cachedProgress(db, preset, asOf),
+		cachedProgress(db, preset, previousAsOf)
+	]);
 	const comparison = compareProgress({ preset, asOf, previousAsOf, current, previous });
 	return withCommunes ? comparison : { ...comparison, units: { ...comparison.units, commune: [] } };
 }

@@ -5,7 +5,12 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import {
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent
+} from 'echarts/components';
 import { init, registerMap, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { FeatureCollection } from 'geojson';
@@ -17,7 +22,16 @@ import { CLASS_STYLE } from '../../palette.ts';
 import type { UnitRow } from '../../rows.ts';
 import type { CurvePoint } from '../pages/shared.ts';
 
-use([BarChart, LineChart, MapChart, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+use([
+	BarChart,
+	LineChart,
+	MapChart,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	SVGRenderer
+]);
 
 /** Fonts with Vietnamese glyphs, in the order a reader's machine is likely to have them. */
 export const CHART_FONTS = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
@@ -46,7 +60,10 @@ export function renderSvg(option: object, width: number, height: number, fontSiz
 
 /** The SVG with its fixed size removed, so it scales to its container (slides, print). */
 export function scalableSvg(svg: Svg): string {
-	return svg.svg.replace(/^<svg width="[\d.]+" height="[\d.]+"/, '<svg width="100%" preserveAspectRatio="xMidYMid meet"');
+	return svg.svg.replace(
+		/^<svg width="[\d.]+" height="[\d.]+"/,
+		'<svg width="100%" preserveAspectRatio="xMidYMid meet"'
+	);
 }
 
 /** A PNG of the SVG on white, `scale` times its size (2: sharp on paper at the printed width). */
@@ -54,13 +71,23 @@ export function svgToPng(svg: Svg, scale = 2): Buffer {
 	const resvg = new Resvg(svg.svg, {
 		background: '#ffffff',
 		fitTo: { mode: 'zoom', value: scale },
-		font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
+		font: {
+			loadSystemFonts: true,
+			defaultFontFamily: 'DejaVu Sans',
+			sansSerifFamily: 'DejaVu Sans'
+		}
 	});
 	return Buffer.from(resvg.render().asPng());
 }
 
 /** Horizontal bars of units by share, best on top, with the target line. */
-export function rankedBarsSvg(units: UnitRow[], threshold: number | null, lang: Lang, width = 900, rowHeight = 30): Svg {
+export function rankedBarsSvg(
+	units: UnitRow[],
+	threshold: number | null,
+	lang: Lang,
+	width = 900,
+	rowHeight = 30
+): Svg {
 	const shown = units.filter((u) => u.share !== null);
 	const height = Math.max(200, shown.length * rowHeight + 70);
 	return renderSvg(rankedBarsOption(shown, threshold, lang), width, height);
@@ -103,7 +130,14 @@ function bounds(feature: FeatureCollection['features'][number]): [number, number
  * symbol written on it, and the legend in words — readable without hovering anything. Districts
  * too small for their label get it in a column beside the map, with a line to the district.
  */
-export function districtMapSvg(geojson: FeatureCollection, districts: UnitRow[], lang: Lang, width = 900, height = 700): Svg {
+export function districtMapSvg(
+	geojson: FeatureCollection,
+	districts: UnitRow[],
+	lang: Lang,
+	width = 900,
+	height = 700,
+	labelSize = 14
+): Svg {
 	if (registered !== geojson) {
 		registerMap('cdht-districts', geojson as Parameters<typeof registerMap>[1]);
 		registered = geojson;
@@ -111,11 +145,15 @@ export function districtMapSvg(geojson: FeatureCollection, districts: UnitRow[],
 	const byCode = new Map(districts.map((d) => [d.code, d]));
 	// "Huyện Kỳ Anh" and "Thị xã Kỳ Anh" both shorten to "Kỳ Anh": such names keep their type, abbreviated.
 	const short = districts.map((d) => shortName(d.name));
-	const nameOf = (name: string) => (short.filter((s) => s === shortName(name)).length > 1 ? abbreviated(name) : shortName(name));
+	const nameOf = (name: string) =>
+		short.filter((s) => s === shortName(name)).length > 1 ? abbreviated(name) : shortName(name);
 	const labelOf = (code: string, fallback: string) => {
 		const unit = byCode.get(code);
 		const share = !unit || unit.share === null ? t(lang, 'noData') : formatShare(unit.share, lang);
-		return { name: nameOf(unit?.name ?? fallback), share: `${share} ${CLASS_STYLE[unit?.paceClass ?? 'no_data'].symbol}` };
+		return {
+			name: nameOf(unit?.name ?? fallback),
+			share: `${share} ${CLASS_STYLE[unit?.paceClass ?? 'no_data'].symbol}`
+		};
 	};
 	const series = {
 		type: 'map',
@@ -123,28 +161,45 @@ export function districtMapSvg(geojson: FeatureCollection, districts: UnitRow[],
 		nameProperty: 'name',
 		roam: false,
 		// Room on the right (the sea side) for the labels of the small districts.
-		layoutCenter: ['40%', '50%'],
-		layoutSize: '92%',
+		left: 8,
+		top: 8,
+		bottom: 8,
+		right: labelSize * 13,
 		aspectScale: Math.cos((18.3 * Math.PI) / 180),
 		selectedMode: false,
 		emphasis: { disabled: true },
 		data: geojson.features.map((f) => ({
 			name: String(f.properties?.name ?? f.properties?.code),
-			itemStyle: { areaColor: CLASS_STYLE[byCode.get(String(f.properties?.code))?.paceClass ?? 'no_data'].colour, borderColor: '#222', borderWidth: 1 }
+			itemStyle: {
+				areaColor:
+					CLASS_STYLE[byCode.get(String(f.properties?.code))?.paceClass ?? 'no_data'].colour,
+				borderColor: '#222',
+				borderWidth: 1
+			}
 		}))
 	};
 	const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
-		chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONTS }, series: [{ ...series, label: { show: false } }] });
+		chart.setOption({
+			animation: false,
+			textStyle: { fontFamily: CHART_FONTS },
+			series: [{ ...series, label: { show: false } }]
+		});
 		const placed: Placed[] = geojson.features.map((f) => {
 			const [w, s, e, n] = bounds(f);
 			const a = chart.convertToPixel({ seriesIndex: 0 }, [w, n]) as number[];
 			const b = chart.convertToPixel({ seriesIndex: 0 }, [e, s]) as number[];
 			const code = String(f.properties?.code);
 			const label = labelOf(code, String(f.properties?.name ?? code));
-			return { code, text: `${label.name}\n${label.share}`, x: (a[0]! + b[0]!) / 2, y: (a[1]! + b[1]!) / 2, roomy: b[0]! - a[0]! > 110 && b[1]! - a[1]! > 70 };
+			return {
+				code,
+				text: `${label.name}\n${label.share}`,
+				x: (a[0]! + b[0]!) / 2,
+				y: (a[1]! + b[1]!) / 2,
+				roomy: b[0]! - a[0]! > width * 0.12 && b[1]! - a[1]! > height * 0.1
+			};
 		});
-		chart.setOption({ graphic: mapLabels(placed, width, height) });
+		chart.setOption({ graphic: mapLabels(placed, width, height, labelSize) });
 		return { svg: chart.renderToSVGString(), width, height };
 	} finally {
 		chart.dispose();
@@ -160,30 +215,74 @@ const ABBREVIATIONS: [RegExp, string][] = [
 
 /** "Thị xã Kỳ Anh" → "TX. Kỳ Anh", as Vietnamese maps and tables write it. */
 export function abbreviated(name: string): string {
-	for (const [pattern, short] of ABBREVIATIONS) if (pattern.test(name)) return name.replace(pattern, short);
+	for (const [pattern, short] of ABBREVIATIONS)
+		if (pattern.test(name)) return name.replace(pattern, short);
 	return name;
 }
 
-const LABEL_STYLE = { fontSize: 14, lineHeight: 17, fill: '#000', backgroundColor: 'rgba(255,255,255,0.9)', borderColor: '#444', borderWidth: 1, padding: [2, 5] };
+const labelStyle = (size: number) => ({
+	fontSize: size,
+	lineHeight: Math.round(size * 1.2),
+	fill: '#000',
+	backgroundColor: 'rgba(255,255,255,0.9)',
+	borderColor: '#444',
+	borderWidth: 1,
+	padding: [2, 5]
+});
 
 /** Labels on the roomy districts; a column of callouts at the right for the others. */
-function mapLabels(placed: Placed[], width: number, height: number) {
+function mapLabels(placed: Placed[], width: number, height: number, size: number) {
+	const LABEL_STYLE = labelStyle(size);
 	const elements: object[] = [];
 	for (const p of placed.filter((p) => p.roomy)) {
-		elements.push({ type: 'text', x: p.x, y: p.y, style: { ...LABEL_STYLE, text: p.text, align: 'center', verticalAlign: 'middle', fontWeight: 'bold' }, z: 10 });
+		elements.push({
+			type: 'text',
+			x: p.x,
+			y: p.y,
+			style: {
+				...LABEL_STYLE,
+				text: p.text,
+				align: 'center',
+				verticalAlign: 'middle',
+				fontWeight: 'bold'
+			},
+			z: 10
+		});
 	}
 	const small = placed.filter((p) => !p.roomy).sort((a, b) => a.y - b.y);
-	const column = width - 170;
-	const step = 48;
+	const column = width - size * 12;
+	const step = size * 3.4;
 	// Spread the callouts around their districts' heights, at least a label apart, inside the frame.
 	let floor = 30;
 	small.forEach((p, i) => {
 		const ceiling = height - 30 - (small.length - 1 - i) * step;
 		const y = Math.min(Math.max(p.y, floor), ceiling);
 		floor = y + step;
-		elements.push({ type: 'line', shape: { x1: p.x, y1: p.y, x2: column, y2: y }, style: { stroke: '#000', lineWidth: 1.5 }, z: 9 });
-		elements.push({ type: 'circle', shape: { cx: p.x, cy: p.y, r: 3.5 }, style: { fill: '#000' }, z: 9 });
-		elements.push({ type: 'text', x: column, y, style: { ...LABEL_STYLE, text: p.text, align: 'left', verticalAlign: 'middle', fontWeight: 'bold' }, z: 10 });
+		elements.push({
+			type: 'line',
+			shape: { x1: p.x, y1: p.y, x2: column, y2: y },
+			style: { stroke: '#000', lineWidth: 1.5 },
+			z: 9
+		});
+		elements.push({
+			type: 'circle',
+			shape: { cx: p.x, cy: p.y, r: 3.5 },
+			style: { fill: '#000' },
+			z: 9
+		});
+		elements.push({
+			type: 'text',
+			x: column,
+			y,
+			style: {
+				...LABEL_STYLE,
+				text: p.text,
+				align: 'left',
+				verticalAlign: 'middle',
+				fontWeight: 'bold'
+			},
+			z: 10
+		});
 	});
 	return elements;
 }

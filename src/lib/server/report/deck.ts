@@ -30,7 +30,8 @@ export interface DeckData {
 	mapSource: string | null;
 }
 
-const thresholdOf = (units: ReportUnit[]) => units.find((u) => u.threshold !== null)?.threshold ?? null;
+const thresholdOf = (units: ReportUnit[]) =>
+	units.find((u) => u.threshold !== null)?.threshold ?? null;
 
 /** Splits a ranked list in two columns, the first the longer. */
 export function halves<T>(items: T[]): T[][] {
@@ -46,14 +47,26 @@ function deckCharts(comparison: MonthComparison, lang: Lang): DeckCharts {
 	const agencyThreshold = thresholdOf(agencies);
 	// Drawn small and scaled up on the slide: 14 px text becomes about 20 px at 1280×720.
 	return {
-		map: boundaries.geojson ? scalableSvg(districtMapSvg(boundaries.geojson, districts, lang, 760, 520)) : null,
+		map: boundaries.geojson
+			? scalableSvg(districtMapSvg(boundaries.geojson, districts, lang, 900, 620, 18))
+			: null,
 		districts: scalableSvg(rankedBarsSvg(districts, thresholdOf(districts), lang, 900, 34)),
-		agencies: halves(agencies).map((half) => scalableSvg(rankedBarsSvg(half, agencyThreshold, lang, 560, 30))),
+		agencies: halves(agencies).map((half) =>
+			scalableSvg(rankedBarsSvg(half, agencyThreshold, lang, 560, 30))
+		),
 		armedForces: scalableSvg(rankedBarsSvg(armed, thresholdOf(armed), lang, 900, 60))
 	};
 }
 
 export async function deckData(db: Db, preset: TargetPreset, view: View): Promise<DeckData> {
-	const [comparison, snapshot] = await Promise.all([changesData(db, preset, view.asOf), snapshotInForce(db.kysely, view.asOf)]);
-	return { comparison, charts: deckCharts(comparison, view.lang), snapshot, mapSource: districtBoundaries().source };
+	const [comparison, snapshot] = await Promise.all([
+		changesData(db, preset, view.asOf),
+		snapshotInForce(db.kysely, view.asOf)
+	]);
+	return {
+		comparison,
+		charts: deckCharts(comparison, view.lang),
+		snapshot,
+		mapSource: districtBoundaries().source
+	};
 }

@@ -26,10 +26,21 @@ export const SIZE = { body: 28, table: 22, header: 26, nation: 24, small: 22, no
 /** Millimetres to twips (1/20 pt). */
 export const mm = (value: number) => Math.round((value * 1440) / 25.4);
 /** A4 with the decree's margins: 20 mm top and bottom, 30 mm left, 15 mm right. */
-export const PAGE = { width: mm(210), height: mm(297), top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+export const PAGE = {
+	width: mm(210),
+	height: mm(297),
+	top: mm(20),
+	bottom: mm(20),
+	left: mm(30),
+	right: mm(15)
+};
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
-const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+const ALIGN = {
+	left: AlignmentType.LEFT,
+	right: AlignmentType.RIGHT,
+	center: AlignmentType.CENTER
+} as const;
 
 type Run = Omit<IRunOptions, 'children'> & { text: string };
 
@@ -38,7 +49,10 @@ export function run(text: string, options: Omit<Run, 'text'> = {}): TextRun {
 }
 
 /** A body paragraph: justified, 1 cm first-line indent, 6 pt before. */
-export function body(text: string | TextRun[], options: { indent?: boolean; italic?: boolean } = {}): Paragraph {
+export function body(
+	text: string | TextRun[],
+	options: { indent?: boolean; italic?: boolean } = {}
+): Paragraph {
 	return new Paragraph({
 		alignment: AlignmentType.JUSTIFIED,
 		indent: options.indent === false ? undefined : { firstLine: mm(10) },
@@ -57,8 +71,16 @@ export function heading(text: string): Paragraph {
 	});
 }
 
-export function centred(text: string, options: Omit<Run, 'text'> = {}, spacing = { before: 0, after: 0 }): Paragraph {
-	return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, options)] });
+export function centred(
+	text: string,
+	options: Omit<Run, 'text'> = {},
+	spacing = { before: 0, after: 0 }
+): Paragraph {
+	return new Paragraph({
+		alignment: AlignmentType.CENTER,
+		spacing,
+		children: [run(text, options)]
+	});
 }
 
 /** The short rule under a heading block, drawn as the bottom border of an indented paragraph. */
@@ -83,7 +105,11 @@ export const NO_BORDERS = {
 
 /** A table cell of plain paragraphs, without borders (header and signature blocks). */
 export function layoutCell(children: Paragraph[], width: number): TableCell {
-	return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+	return new TableCell({
+		children,
+		width: { size: width, type: WidthType.DXA },
+		borders: NO_BORDERS
+	});
 }
 
 function dataCell(content: Cell, align: Align, width: number, header: boolean): TableCell {
@@ -91,11 +117,21 @@ function dataCell(content: Cell, align: Align, width: number, header: boolean): 
 		width: { size: width, type: WidthType.DXA },
 		verticalAlign: VerticalAlign.CENTER,
 		margins: { top: 30, bottom: 30, left: 50, right: 50 },
-		shading: content.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: content.fill.slice(1) } : header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } : undefined,
+		shading: content.fill
+			? { type: ShadingType.CLEAR, color: 'auto', fill: content.fill.slice(1) }
+			: header
+				? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' }
+				: undefined,
 		children: [
 			new Paragraph({
 				alignment: header ? AlignmentType.CENTER : ALIGN[align],
-				children: [run(content.text, { size: SIZE.table, bold: header || content.bold, color: content.colour?.slice(1) })]
+				children: [
+					run(content.text, {
+						size: SIZE.table,
+						bold: header || content.bold,
+						color: content.colour?.slice(1)
+					})
+				]
 			})
 		]
 	});
@@ -109,11 +145,26 @@ export function dataTable(table: ReportTable): Table {
 	return new Table({
 		width: { size: TEXT_WIDTH, type: WidthType.DXA },
 		columnWidths: widths,
-		borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+		borders: {
+			top: border,
+			bottom: border,
+			left: border,
+			right: border,
+			insideHorizontal: border,
+			insideVertical: border
+		},
 		rows: [
-			new TableRow({ tableHeader: true, cantSplit: true, children: table.headers.map((h, i) => dataCell({ text: h }, 'center', widths[i]!, true)) }),
+			new TableRow({
+				tableHeader: true,
+				cantSplit: true,
+				children: table.headers.map((h, i) => dataCell({ text: h }, 'center', widths[i]!, true))
+			}),
 			...table.rows.map(
-				(row) => new TableRow({ cantSplit: true, children: row.map((c, i) => dataCell(c, table.align[i]!, widths[i]!, false)) })
+				(row) =>
+					new TableRow({
+						cantSplit: true,
+						children: row.map((c, i) => dataCell(c, table.align[i]!, widths[i]!, false))
+					})
 			)
 		]
 	});

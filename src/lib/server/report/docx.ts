@@ -38,7 +38,15 @@ import {
 	TEXT_WIDTH
 } from './docx-parts.ts';
 import { topLevelOf, type ReportModel } from './model.ts';
-import { changeLines, flagSummary, laggardsTable, proposals, provinceSentences, targetsTable, unitsTable } from './present.ts';
+import {
+	changeLines,
+	flagSummary,
+	laggardsTable,
+	proposals,
+	provinceSentences,
+	targetsTable,
+	unitsTable
+} from './present.ts';
 import { placeDateLine, reportText } from './text.ts';
 
 const LEFT = Math.round(TEXT_WIDTH * 0.4);
@@ -55,7 +63,12 @@ function headerBlock(model: ReportModel, lang: Lang): Table {
 			new TableRow({
 				children: [
 					layoutCell(
-						[...w.issuerLines(model.provinceName).map((line) => centred(line, { bold: true, size: SIZE.header })), shortRule(mm(25), LEFT)],
+						[
+							...w
+								.issuerLines(model.provinceName)
+								.map((line) => centred(line, { bold: true, size: SIZE.header })),
+							shortRule(mm(25), LEFT)
+						],
 						LEFT
 					),
 					layoutCell(
@@ -70,7 +83,10 @@ function headerBlock(model: ReportModel, lang: Lang): Table {
 			new TableRow({
 				children: [
 					layoutCell([centred(w.number, { size: SIZE.header })], LEFT),
-					layoutCell([centred(placeDateLine(model.provinceName, model.issued, lang), { italics: true })], RIGHT)
+					layoutCell(
+						[centred(placeDateLine(model.provinceName, model.issued, lang), { italics: true })],
+						RIGHT
+					)
 				]
 			})
 		]
@@ -107,7 +123,12 @@ function overallSection(model: ReportModel, lang: Lang): FileChild[] {
 		dataTable(targetsTable(model, lang)),
 		heading(w.chartsHeading),
 		...figure(
-			rankedBarsSvg(model.units.district, model.units.district.find((d) => d.threshold !== null)?.threshold ?? null, lang, REPORT_CHART_WIDTH),
+			rankedBarsSvg(
+				model.units.district,
+				model.units.district.find((d) => d.threshold !== null)?.threshold ?? null,
+				lang,
+				REPORT_CHART_WIDTH
+			),
 			w.figureDistricts(model.asOf)
 		),
 		...figure(curveSvg(model.curve, lang, REPORT_CHART_WIDTH, 360), w.figureCurve(model.asOf))
@@ -146,7 +167,9 @@ function changesSection(model: ReportModel, lang: Lang): FileChild[] {
 	const w = reportText(lang);
 	return [
 		heading(w.sectionChanges),
-		...changeLines(model, lang).map((line) => body([run(`- ${line.label}: `, { bold: true }), run(line.text)])),
+		...changeLines(model, lang).map((line) =>
+			body([run(`- ${line.label}: `, { bold: true }), run(line.text)])
+		),
 		heading(w.sectionProposals),
 		...proposals(model, lang).map((p) => body(`- ${p}`)),
 		body(w.closing(model.provinceName, model.month))
@@ -157,8 +180,12 @@ function changesSection(model: ReportModel, lang: Lang): FileChild[] {
 function signatureBlock(model: ReportModel, lang: Lang): Table {
 	const w = reportText(lang);
 	const recipients = [
-		new Paragraph({ children: [run(w.recipientsHeading, { bold: true, italics: true, size: SIZE.notes })] }),
-		...w.recipients(model.provinceName).map((r) => new Paragraph({ children: [run(r, { size: SIZE.small })] }))
+		new Paragraph({
+			children: [run(w.recipientsHeading, { bold: true, italics: true, size: SIZE.notes })]
+		}),
+		...w
+			.recipients(model.provinceName)
+			.map((r) => new Paragraph({ children: [run(r, { size: SIZE.small })] }))
 	];
 	const signature = [
 		centred(w.signOnBehalf, { bold: true }),
@@ -170,14 +197,26 @@ function signatureBlock(model: ReportModel, lang: Lang): Table {
 		width: { size: TEXT_WIDTH, type: WidthType.DXA },
 		columnWidths: [LEFT, RIGHT],
 		borders: NO_BORDERS,
-		rows: [new TableRow({ cantSplit: true, children: [layoutCell(recipients, LEFT), layoutCell(signature, RIGHT)] })]
+		rows: [
+			new TableRow({
+				cantSplit: true,
+				children: [layoutCell(recipients, LEFT), layoutCell(signature, RIGHT)]
+			})
+		]
 	});
 }
 
 /** Page numbers from the second page on, centred at the top, as the decree asks. */
 function pageHeaders() {
 	return {
-		default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: SIZE.notes, children: [PageNumber.CURRENT] })] })] }),
+		default: new Header({
+			children: [
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					children: [new TextRun({ font: FONT, size: SIZE.notes, children: [PageNumber.CURRENT] })]
+				})
+			]
+		}),
 		first: new Header({ children: [] })
 	};
 }

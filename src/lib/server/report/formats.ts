@@ -20,6 +20,13 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /** "bao-cao-cdht-2023-10.docx" / "cdht-report-2023-10.docx": plain ASCII, safe in any mail client. */
 export function reportFileName(month: string, format: ReportFormat, lang: Lang): string {
-	const stem = lang === 'vi' ? (format === 'xlsx' ? 'phu-luc-cdht' : 'bao-cao-cdht') : format === 'xlsx' ? 'cdht-annex' : 'cdht-report';
+	const stem =
+		lang === 'vi'
+			? format === 'xlsx'
+				? 'phu-luc-cdht'
+				: 'bao-cao-cdht'
+			: format === 'xlsx'
+				? 'cdht-annex'
+				: 'cdht-report';
 	return `${stem}-${month}.${format}`;
 }

@@ -18,7 +18,13 @@ import {
 } from './present.ts';
 import { placeDateLine, reportText } from './text.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -29,7 +35,9 @@ const h = (text: string) => `<h2>${escapeHtml(text)}</h2>`;
 
 function table(t: ReportTable): string {
 	const total = t.widths.reduce((a, b) => a + b, 0);
-	const cols = t.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('');
+	const cols = t.widths
+		.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`)
+		.join('');
 	const head = t.headers.map((x) => `<th scope="col">${escapeHtml(x)}</th>`).join('');
 	const rows = t.rows
 		.map(
@@ -53,7 +61,10 @@ function figure(svg: Svg, caption: string): string {
 function header(model: ReportModel, lang: Lang): string {
 	const w = reportText(lang);
 	return `<table class="layout head">
-<tr><td class="left">${w.issuerLines(model.provinceName).map((l) => `<p class="issuer">${escapeHtml(l)}</p>`).join('')}<hr class="rule short"></td>
+<tr><td class="left">${w
+		.issuerLines(model.provinceName)
+		.map((l) => `<p class="issuer">${escapeHtml(l)}</p>`)
+		.join('')}<hr class="rule short"></td>
 <td class="right"><p class="nation">${escapeHtml(w.nation)}</p><p class="motto">${escapeHtml(w.motto)}</p></td></tr>
 <tr><td class="left"><p class="number">${escapeHtml(w.number)}</p></td>
 <td class="right"><p class="place"><em>${escapeHtml(placeDateLine(model.provinceName, model.issued, lang))}</em></p></td></tr>
@@ -62,7 +73,10 @@ function header(model: ReportModel, lang: Lang): string {
 
 function signature(model: ReportModel, lang: Lang): string {
 	const w = reportText(lang);
-	const recipients = w.recipients(model.provinceName).map((r) => `<li>${escapeHtml(r)}</li>`).join('');
+	const recipients = w
+		.recipients(model.provinceName)
+		.map((r) => `<li>${escapeHtml(r)}</li>`)
+		.join('');
 	return `<table class="layout sign">
 <tr><td class="left"><p class="to"><strong><em>${escapeHtml(w.recipientsHeading)}</em></strong></p><ul class="recipients">${recipients}</ul></td>
 <td class="right"><p class="role">${escapeHtml(w.signOnBehalf)}<br>${escapeHtml(w.signTitle)}</p><p class="space"></p><p class="role">${escapeHtml(w.signNamePlaceholder)}</p></td></tr>
@@ -84,7 +98,10 @@ function bodySections(model: ReportModel, lang: Lang): string {
 		h(w.targetsHeading),
 		table(targetsTable(model, lang)),
 		h(w.chartsHeading),
-		figure(rankedBarsSvg(model.units.district, threshold, lang, REPORT_CHART_WIDTH), w.figureDistricts(model.asOf)),
+		figure(
+			rankedBarsSvg(model.units.district, threshold, lang, REPORT_CHART_WIDTH),
+			w.figureDistricts(model.asOf)
+		),
 		figure(curveSvg(model.curve, lang, REPORT_CHART_WIDTH, 360), w.figureCurve(model.asOf)),
 		h(w.sectionUnits),
 		h(w.districtsHeading(districts.length)),
@@ -97,9 +114,15 @@ function bodySections(model: ReportModel, lang: Lang): string {
 		h(w.sectionLaggards),
 		...(model.laggards.length === 0
 			? [p(w.noLaggards)]
-			: [p(w.laggardsSummary(model.laggards.length)), p(w.byReason + flagSummary(model, lang)), table(laggardsTable(model, lang))]),
+			: [
+					p(w.laggardsSummary(model.laggards.length)),
+					p(w.byReason + flagSummary(model, lang)),
+					table(laggardsTable(model, lang))
+				]),
 		h(w.sectionChanges),
-		...changeLines(model, lang).map((l) => `<p><strong>- ${escapeHtml(l.label)}:</strong> ${escapeHtml(l.text)}</p>`),
+		...changeLines(model, lang).map(
+			(l) => `<p><strong>- ${escapeHtml(l.label)}:</strong> ${escapeHtml(l.text)}</p>`
+		),
 		h(w.sectionProposals),
 		...proposals(model, lang).map((x) => p(`- ${x}`)),
 		p(w.closing(model.provinceName, model.month))

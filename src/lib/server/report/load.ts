@@ -27,7 +27,11 @@ export function todayInVietnam(now = new Date()): IsoDate {
 }
 
 /** The report of `month`, or null when the data does not reach into that month. */
-export async function loadReport(source: ReportSource, month: string, issued = todayInVietnam()): Promise<ReportModel | null> {
+export async function loadReport(
+	source: ReportSource,
+	month: string,
+	issued = todayInVietnam()
+): Promise<ReportModel | null> {
 	const { db, preset } = source;
 	const days = reportDays(month, await snapshotDates(db.kysely));
 	if (!days) return null;

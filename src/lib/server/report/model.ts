@@ -106,7 +106,8 @@ export interface ReportInput extends CompareInput {
 
 const KINDS = ['district', 'commune', 'agency', 'armed_force'] as const;
 
-const difference = (now: number | null, then: number | null) => (now === null || then === null ? null : now - then);
+const difference = (now: number | null, then: number | null) =>
+	now === null || then === null ? null : now - then;
 
 const ownTargetReached = (row: UnitRow) =>
 	row.threshold !== null && row.share !== null && row.share >= row.threshold;
@@ -143,11 +144,20 @@ export function topLevelOf(units: ReportUnit[]): ReportUnit[] {
 export function compareProgress(input: CompareInput): MonthComparison {
 	const { preset, asOf, previousAsOf, current, previous } = input;
 	const before = new Map(previous.map((u) => [u.code, u]));
-	const all = current.map((u) => ({ unit: reportUnit(u, before.get(u.code)), own: !u.targetInherited }));
+	const all = current.map((u) => ({
+		unit: reportUnit(u, before.get(u.code)),
+		own: !u.targetInherited
+	}));
 	const provinceRow = all.find((u) => u.unit.kind === 'province')?.unit;
 	if (!provinceRow) throw new Error('the unit list has no province');
 	const units = Object.fromEntries(
-		KINDS.map((kind) => [kind, all.filter((u) => u.unit.kind === kind).map((u) => u.unit).sort(byShare)])
+		KINDS.map((kind) => [
+			kind,
+			all
+				.filter((u) => u.unit.kind === kind)
+				.map((u) => u.unit)
+				.sort(byShare)
+		])
 	) as UnitsByKind;
 	const laggards = all
 		.map((u) => u.unit)
@@ -198,12 +208,22 @@ function compareTargets(
 
 function monthChanges(all: { unit: ReportUnit; own: boolean }[], units: UnitsByKind): MonthChanges {
 	const withOwnTarget = all.filter((u) => u.own && u.unit.threshold !== null).map((u) => u.unit);
-	const ranked = [...topLevelOf(units.district), ...topLevelOf(units.agency), ...topLevelOf(units.armed_force)];
+	const ranked = [
+		...topLevelOf(units.district),
+		...topLevelOf(units.agency),
+		...topLevelOf(units.armed_force)
+	];
 	const byName = (a: ReportUnit, b: ReportUnit) => a.name.localeCompare(b.name, 'vi');
 	return {
 		newlyReached: withOwnTarget.filter((u) => ownTargetReached(u) && !u.hadReached).sort(byShare),
-		newlyFlagged: all.map((u) => u.unit).filter((u) => u.flags.length > 0 && !u.wasFlagged).sort(byName),
-		noLongerFlagged: all.map((u) => u.unit).filter((u) => u.flags.length === 0 && u.wasFlagged).sort(byName),
+		newlyFlagged: all
+			.map((u) => u.unit)
+			.filter((u) => u.flags.length > 0 && !u.wasFlagged)
+			.sort(byName),
+		noLongerFlagged: all
+			.map((u) => u.unit)
+			.filter((u) => u.flags.length === 0 && u.wasFlagged)
+			.sort(byName),
 		mostImproved: ranked
 			.filter((u) => u.shareChange !== null && u.shareChange > 0)
 			.sort((a, b) => b.shareChange! - a.shareChange! || byName(a, b))

@@ -26,7 +26,9 @@ export class NoBrowserError extends Error {
 	readonly path: string;
 
 	constructor(file: string) {
-		super(`no Chromium at ${file}: PDF reports need it (apt-get install chromium, or set CDHT_CHROMIUM)`);
+		super(
+			`no Chromium at ${file}: PDF reports need it (apt-get install chromium, or set CDHT_CHROMIUM)`
+		);
 		this.name = 'NoBrowserError';
 		this.path = file;
 	}
@@ -43,7 +45,11 @@ export async function htmlToPdf(html: string, footer: string): Promise<Buffer> {
 	// Loaded only when needed: the dashboard runs without it until someone asks for a PDF.
 	const { chromium } = await import('playwright-core');
 	const profile = mkdtempSync(path.join(tmpdir(), 'cdht-pdf-'));
-	const browser = await chromium.launchPersistentContext(profile, { executablePath, args: FLAGS, headless: true });
+	const browser = await chromium.launchPersistentContext(profile, {
+		executablePath,
+		args: FLAGS,
+		headless: true
+	});
 	try {
 		const page = browser.pages()[0] ?? (await browser.newPage());
 		// The report is self-contained: nothing may be fetched while printing it.

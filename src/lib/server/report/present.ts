@@ -9,7 +9,15 @@ import { t } from '../../i18n/index.ts';
 import type { PaceClass } from '../../pace.ts';
 import { CLASS_STYLE } from '../../palette.ts';
 import type { ReportModel, ReportUnit } from './model.ts';
-import { changeWords, formatChange, formatPoints, formatPointsShort, pointsWords, reportText, shareText } from './text.ts';
+import {
+	changeWords,
+	formatChange,
+	formatPoints,
+	formatPointsShort,
+	pointsWords,
+	reportText,
+	shareText
+} from './text.ts';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -34,7 +42,11 @@ const cell = (text: string, extra: Omit<Cell, 'text'> = {}): Cell => ({ text, ..
 /** "! Chậm tiến độ" in the class colour: symbol and word, never colour alone. */
 export function statusCell(paceClass: PaceClass, lang: Lang): Cell {
 	const style = CLASS_STYLE[paceClass];
-	return { text: `${style.symbol} ${t(lang, style.label)}`, fill: style.colour, colour: style.text };
+	return {
+		text: `${style.symbol} ${t(lang, style.label)}`,
+		fill: style.colour,
+		colour: style.text
+	};
 }
 
 /** A unit's flags in plain words with their numbers. */
@@ -46,12 +58,23 @@ export function reasonsText(unit: ReportUnit, lang: Lang): string {
 export function targetsTable(model: ReportModel, lang: Lang): ReportTable {
 	const c = reportText(lang).columns;
 	return {
-		headers: [c.no, c.target, c.deadline, c.previousShare(model.previousAsOf), c.share, c.changePoints, c.expected, c.reached],
+		headers: [
+			c.no,
+			c.target,
+			c.deadline,
+			c.previousShare(model.previousAsOf),
+			c.share,
+			c.changePoints,
+			c.expected,
+			c.reached
+		],
 		align: ['center', 'left', 'center', 'right', 'right', 'right', 'right', 'center'],
 		widths: [5, 31, 13, 10, 10, 9, 11, 11],
 		rows: model.targets.map((target, i) => [
 			cell(String(i + 1)),
-			cell(`${target.label[lang]} (${target.source.document}, ${lang === 'vi' ? 'mục' : 'item'} ${target.source.item})`),
+			cell(
+				`${target.label[lang]} (${target.source.document}, ${lang === 'vi' ? 'mục' : 'item'} ${target.source.item})`
+			),
 			cell(formatDate(target.deadline)),
 			cell(shareText(target.previousShare, lang)),
 			cell(shareText(target.share, lang), { bold: true }),
@@ -66,11 +89,24 @@ export function targetsTable(model: ReportModel, lang: Lang): ReportTable {
  * Units of one kind with their counts and the month's change. Confidential units get no count
  * columns at all: not even a dash hints at a figure.
  */
-export function unitsTable(units: ReportUnit[], lang: Lang, confidential: boolean, previousAsOf: string): ReportTable {
+export function unitsTable(
+	units: ReportUnit[],
+	lang: Lang,
+	confidential: boolean,
+	previousAsOf: string
+): ReportTable {
 	const c = reportText(lang).columns;
 	if (confidential) {
 		return {
-			headers: [c.no, c.unit, c.previousShare(previousAsOf), c.share, c.changePoints, c.expected, c.status],
+			headers: [
+				c.no,
+				c.unit,
+				c.previousShare(previousAsOf),
+				c.share,
+				c.changePoints,
+				c.expected,
+				c.status
+			],
 			align: ['center', 'left', 'right', 'right', 'right', 'right', 'left'],
 			widths: [5, 31, 12, 12, 12, 12, 16],
 			rows: units.map((u, i) => [
@@ -85,7 +121,17 @@ export function unitsTable(units: ReportUnit[], lang: Lang, confidential: boolea
 		};
 	}
 	return {
-		headers: [c.no, c.unit, c.eligible, c.registered, c.recognised, c.newRecognised, c.share, c.changePoints, c.status],
+		headers: [
+			c.no,
+			c.unit,
+			c.eligible,
+			c.registered,
+			c.recognised,
+			c.newRecognised,
+			c.share,
+			c.changePoints,
+			c.status
+		],
 		align: ['center', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
 		widths: [5, 20, 10, 10, 10, 9, 10, 8, 18],
 		rows: units.map((u, i) => [
@@ -127,18 +173,28 @@ export function flagSummary(model: ReportModel, lang: Lang): string {
 }
 
 const names = (units: ReportUnit[], lang: Lang, withShare = false) =>
-	units.map((u) => (withShare && u.share !== null ? `${u.name} (${formatShare(u.share, lang)})` : u.name)).join(', ');
+	units
+		.map((u) =>
+			withShare && u.share !== null ? `${u.name} (${formatShare(u.share, lang)})` : u.name
+		)
+		.join(', ');
 
 /** The month's changes as labelled lists: reached, newly flagged, no longer flagged, gains, stalled. */
 export function changeLines(model: ReportModel, lang: Lang): { label: string; text: string }[] {
 	const w = reportText(lang);
 	const ch = model.changes;
-	const list = (units: ReportUnit[], withShare = false) => (units.length === 0 ? w.none : names(units, lang, withShare));
+	const list = (units: ReportUnit[], withShare = false) =>
+		units.length === 0 ? w.none : names(units, lang, withShare);
 	return [
 		{ label: w.newlyReached, text: list(ch.newlyReached, true) },
 		{
 			label: w.mostImproved,
-			text: ch.mostImproved.length === 0 ? w.none : ch.mostImproved.map((u) => `${u.name} (${formatPoints(u.shareChange, lang)})`).join(', ')
+			text:
+				ch.mostImproved.length === 0
+					? w.none
+					: ch.mostImproved
+							.map((u) => `${u.name} (${formatPoints(u.shareChange, lang)})`)
+							.join(', ')
 		},
 		{ label: w.newlyFlagged, text: list(ch.newlyFlagged) },
 		{ label: w.noLongerFlagged, text: list(ch.noLongerFlagged) },
@@ -149,7 +205,8 @@ export function changeLines(model: ReportModel, lang: Lang): { label: string; te
 /** What the association asks of the units, from their flags only: nothing is made up. */
 export function proposals(model: ReportModel, lang: Lang): string[] {
 	const w = reportText(lang);
-	const withFlag = (...kinds: FlagKind[]) => model.laggards.filter((u) => u.flags.some((f) => kinds.includes(f.kind)));
+	const withFlag = (...kinds: FlagKind[]) =>
+		model.laggards.filter((u) => u.flags.some((f) => kinds.includes(f.kind)));
 	const lines: string[] = [];
 	const pace = withFlag('behind_target', 'behind_pace', 'projected_miss');
 	if (pace.length > 0) lines.push(w.proposalPace(names(pace, lang)));

@@ -8,7 +8,11 @@ import { htmlToPdf } from './pdf.ts';
 import { reportText } from './text.ts';
 import { reportXlsx } from './xlsx.ts';
 
-export async function renderReport(model: ReportModel, format: ReportFormat, lang: Lang): Promise<Buffer> {
+export async function renderReport(
+	model: ReportModel,
+	format: ReportFormat,
+	lang: Lang
+): Promise<Buffer> {
 	switch (format) {
 		case 'docx':
 			return reportDocx(model, lang);

@@ -8,8 +8,20 @@ import { appConfig, cachedProgress } from '../live.ts';
 import { loadReport } from './load.ts';
 import type { ReportModel } from './model.ts';
 
-export function dashboardReport(db: Db, preset: TargetPreset, month: string): Promise<ReportModel | null> {
-	return loadReport({ db, preset, simulated: appConfig().simulated, progress: (day) => cachedProgress(db, preset, day) }, month);
+export function dashboardReport(
+	db: Db,
+	preset: TargetPreset,
+	month: string
+): Promise<ReportModel | null> {
+	return loadReport(
+		{
+			db,
+			preset,
+			simulated: appConfig().simulated,
+			progress: (day) => cachedProgress(db, preset, day)
+		},
+		month
+	);
 }
 
 let queue: Promise<unknown> = Promise.resolve();

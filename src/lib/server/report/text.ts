@@ -3,7 +3,14 @@
  * format.ts: signed changes ("+1.234", "+1,3 điểm %") and the Nghị định 30/2020 date line.
  * Every writer (docx, html, xlsx) takes its words from here, so they say the same thing.
  */
-import { formatDate, formatDayMonth, formatMonth, formatNumber, formatShare, type Lang } from '../../format.ts';
+import {
+	formatDate,
+	formatDayMonth,
+	formatMonth,
+	formatNumber,
+	formatShare,
+	type Lang
+} from '../../format.ts';
 import type { IsoDate } from '../../dates.ts';
 import type { UnitKind } from '../../units.ts';
 import { formatChange, formatPoints, formatPointsShort } from '../../meeting/changes.ts';
@@ -16,7 +23,9 @@ export function changeWords(value: number | null, lang: Lang, unit = ''): string
 	const tail = unit ? ` ${unit}` : '';
 	if (value === 0) return lang === 'vi' ? 'không đổi' : 'unchanged';
 	const amount = formatNumber(Math.abs(value), lang) + tail;
-	return lang === 'vi' ? `${value > 0 ? 'tăng' : 'giảm'} ${amount}` : `${value > 0 ? 'up' : 'down'} ${amount}`;
+	return lang === 'vi'
+		? `${value > 0 ? 'tăng' : 'giảm'} ${amount}`
+		: `${value > 0 ? 'up' : 'down'} ${amount}`;
 }
 
 /** A change of share in words: "tăng 6,4 điểm phần trăm" / "up 6.4 percentage points". */
@@ -25,8 +34,11 @@ export function pointsWords(change: number | null, lang: Lang): string {
 	const points = Math.round(change * 1000) / 10;
 	if (points === 0) return lang === 'vi' ? 'không đổi' : 'unchanged';
 	const text = Math.abs(points).toFixed(1);
-	const amount = lang === 'vi' ? `${text.replace('.', ',')} điểm phần trăm` : `${text} percentage points`;
-	return lang === 'vi' ? `${points > 0 ? 'tăng' : 'giảm'} ${amount}` : `${points > 0 ? 'up' : 'down'} ${amount}`;
+	const amount =
+		lang === 'vi' ? `${text.replace('.', ',')} điểm phần trăm` : `${text} percentage points`;
+	return lang === 'vi'
+		? `${points > 0 ? 'tăng' : 'giảm'} ${amount}`
+		: `${points > 0 ? 'up' : 'down'} ${amount}`;
 }
 
 /**
@@ -36,7 +48,10 @@ export function pointsWords(change: number | null, lang: Lang): string {
 export function placeDateLine(place: string, day: IsoDate, lang: Lang): string {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
 	if (lang === 'en') {
-		const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+		const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
+			month: 'long',
+			timeZone: 'UTC'
+		});
 		return `${place}, ${d} ${month} ${y}`;
 	}
 	const dd = d < 10 ? `0${d}` : String(d);
@@ -77,21 +92,31 @@ const VI = {
 	nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 	motto: 'Độc lập - Tự do - Hạnh phúc',
 	docType: 'BÁO CÁO',
-	subject: (month: string) => `Tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
-	fullTitle: (month: string) => `Báo cáo tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
-	simulated: 'DỮ LIỆU MÔ PHỎNG — số liệu trong báo cáo này là dữ liệu mô phỏng để trình diễn, không phải số liệu thật.',
+	subject: (month: string) =>
+		`Tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
+	fullTitle: (month: string) =>
+		`Báo cáo tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
+	simulated:
+		'DỮ LIỆU MÔ PHỎNG — số liệu trong báo cáo này là dữ liệu mô phỏng để trình diễn, không phải số liệu thật.',
 	simulatedShort: 'Dữ liệu mô phỏng',
 	intro: (source: string, province: string, month: string) =>
 		`Thực hiện ${source}, Hội Khuyến học tỉnh ${province} báo cáo tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')} như sau:`,
 	dataNote: (asOf: IsoDate, snapshot: IsoDate | null, previousAsOf: IsoDate) =>
 		`Số liệu tính đến ngày ${formatDate(asOf)}${snapshot ? ` (theo tệp xuất từ phần mềm ngày ${formatDate(snapshot)})` : ''}; so sánh với ngày ${formatDate(previousAsOf)}.`,
-	partialNote: (asOf: IsoDate) => `Tháng chưa kết thúc trong dữ liệu: số liệu dừng ở ngày ${formatDate(asOf)}.`,
+	partialNote: (asOf: IsoDate) =>
+		`Tháng chưa kết thúc trong dữ liệu: số liệu dừng ở ngày ${formatDate(asOf)}.`,
 	sectionOverall: 'I. KẾT QUẢ CHUNG TOÀN TỈNH',
 	sectionUnits: 'II. KẾT QUẢ THEO ĐƠN VỊ',
 	sectionLaggards: 'III. CÁC ĐƠN VỊ CHẬM TIẾN ĐỘ VÀ NGUYÊN NHÂN',
 	sectionChanges: 'IV. NHỮNG THAY ĐỔI TRONG THÁNG',
 	sectionProposals: 'V. ĐỀ XUẤT',
-	provinceSentence: (eligible: string, registered: string, registeredShare: string, recognised: string, recognisedShare: string) =>
+	provinceSentence: (
+		eligible: string,
+		registered: string,
+		registeredShare: string,
+		recognised: string,
+		recognisedShare: string
+	) =>
 		`Toàn tỉnh có ${eligible} công dân thuộc các nhóm đối tượng; đã đăng ký ${registered} người (${registeredShare}), đạt danh hiệu Công dân học tập ${recognised} người (${recognisedShare}).`,
 	changeSentence: (previousAsOf: IsoDate, registered: string, recognised: string, points: string) =>
 		`So với ngày ${formatDate(previousAsOf)}, số người đăng ký ${registered}, số người đạt danh hiệu ${recognised}; tỉ lệ đạt ${points}.`,
@@ -101,8 +126,10 @@ const VI = {
 	agenciesHeading: (n: number) => `2. ${kindTitle('agency', 'vi')} (${n} đơn vị)`,
 	armedHeading: (n: number) => `3. ${kindTitle('armed_force', 'vi')} (${n} đơn vị)`,
 	confidentialNote: 'Số liệu của lực lượng vũ trang là mật: báo cáo chỉ nêu tỉ lệ phần trăm.',
-	figureDistricts: (asOf: IsoDate) => `Hình 1. Tỉ lệ đạt danh hiệu của các huyện, thị xã, thành phố đến ngày ${formatDate(asOf)}`,
-	figureCurve: (asOf: IsoDate) => `Hình 2. Số người đạt danh hiệu cộng dồn toàn tỉnh so với lộ trình chỉ tiêu, đến ngày ${formatDate(asOf)}`,
+	figureDistricts: (asOf: IsoDate) =>
+		`Hình 1. Tỉ lệ đạt danh hiệu của các huyện, thị xã, thành phố đến ngày ${formatDate(asOf)}`,
+	figureCurve: (asOf: IsoDate) =>
+		`Hình 2. Số người đạt danh hiệu cộng dồn toàn tỉnh so với lộ trình chỉ tiêu, đến ngày ${formatDate(asOf)}`,
 	laggardsSummary: (n: number) => `Có ${n} đơn vị bị cảnh báo, xếp theo mức độ nghiêm trọng:`,
 	noLaggards: 'Không có đơn vị nào bị cảnh báo.',
 	byReason: 'Số đơn vị theo lý do cảnh báo: ',
@@ -112,10 +139,14 @@ const VI = {
 	mostImproved: 'Đơn vị tăng nhiều nhất',
 	stalled: 'Đơn vị chưa đạt chỉ tiêu, tỉ lệ không tăng trong tháng',
 	none: 'không có',
-	proposalPace: (names: string) => `Đề nghị các đơn vị chậm tiến độ, dự báo không đạt chỉ tiêu (${names}) rà soát, đẩy nhanh việc đăng ký và đánh giá, công nhận danh hiệu.`,
-	proposalBudget: (names: string) => `Đề nghị các đơn vị chưa bố trí kinh phí (${names}) bố trí kinh phí thực hiện.`,
-	proposalTraining: (names: string) => `Đề nghị các đơn vị chưa cử người dự tập huấn (${names}) cử cán bộ tham gia tập huấn.`,
-	proposalData: (names: string) => `Đề nghị các đơn vị chưa có dữ liệu (${names}) cập nhật danh sách đăng ký trên phần mềm.`,
+	proposalPace: (names: string) =>
+		`Đề nghị các đơn vị chậm tiến độ, dự báo không đạt chỉ tiêu (${names}) rà soát, đẩy nhanh việc đăng ký và đánh giá, công nhận danh hiệu.`,
+	proposalBudget: (names: string) =>
+		`Đề nghị các đơn vị chưa bố trí kinh phí (${names}) bố trí kinh phí thực hiện.`,
+	proposalTraining: (names: string) =>
+		`Đề nghị các đơn vị chưa cử người dự tập huấn (${names}) cử cán bộ tham gia tập huấn.`,
+	proposalData: (names: string) =>
+		`Đề nghị các đơn vị chưa có dữ liệu (${names}) cập nhật danh sách đăng ký trên phần mềm.`,
 	proposalNone: 'Các đơn vị tiếp tục duy trì tiến độ hiện tại.',
 	closing: (province: string, month: string) =>
 		`Trên đây là báo cáo tình hình thực hiện xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')} của Hội Khuyến học tỉnh ${province}./.`,
@@ -160,7 +191,8 @@ const VI = {
 		newRegistered: 'Đăng ký mới trong tháng'
 	},
 	sheets: { targets: 'Chỉ tiêu', laggards: 'Chậm tiến độ' },
-	annexTitle: (month: string) => `Phụ lục: số liệu xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
+	annexTitle: (month: string) =>
+		`Phụ lục: số liệu xây dựng mô hình Công dân học tập ${monthInTitle(month, 'vi')}`,
 	asOfLine: (asOf: IsoDate, snapshot: IsoDate | null) =>
 		`Số liệu đến ngày ${formatDate(asOf)}${snapshot ? `; nguồn: tệp xuất ngày ${formatDate(snapshot)}` : ''}`,
 	presetLine: (source: string) => `Bộ chỉ tiêu: ${source}`,
@@ -172,27 +204,41 @@ const VI = {
 };
 
 const EN: ReportText = {
-	issuer: (province: string) => `${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION FOR PROMOTING EDUCATION`,
-	issuerLines: (province: string) => [`${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION`, 'FOR PROMOTING EDUCATION'],
+	issuer: (province: string) =>
+		`${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION FOR PROMOTING EDUCATION`,
+	issuerLines: (province: string) => [
+		`${province.toLocaleUpperCase('vi')} PROVINCIAL ASSOCIATION`,
+		'FOR PROMOTING EDUCATION'
+	],
 	number: 'No.:        /BC-HKH',
 	nation: 'SOCIALIST REPUBLIC OF VIET NAM',
 	motto: 'Independence - Freedom - Happiness',
 	docType: 'REPORT',
-	subject: (month: string) => `Progress in building the Learning Citizen model, ${monthInTitle(month, 'en')}`,
-	fullTitle: (month: string) => `Report on progress in building the Learning Citizen model, ${monthInTitle(month, 'en')}`,
-	simulated: 'SIMULATED DATA — the figures in this report are simulated for demonstration, not real data.',
+	subject: (month: string) =>
+		`Progress in building the Learning Citizen model, ${monthInTitle(month, 'en')}`,
+	fullTitle: (month: string) =>
+		`Report on progress in building the Learning Citizen model, ${monthInTitle(month, 'en')}`,
+	simulated:
+		'SIMULATED DATA — the figures in this report are simulated for demonstration, not real data.',
 	simulatedShort: 'Simulated data',
 	intro: (source: string, province: string, month: string) =>
 		`Pursuant to ${source}, the ${province} Provincial Association for Promoting Education reports the progress in building the Learning Citizen model in ${monthInTitle(month, 'en')} as follows:`,
 	dataNote: (asOf: IsoDate, snapshot: IsoDate | null, previousAsOf: IsoDate) =>
 		`Figures as of ${formatDate(asOf)}${snapshot ? ` (from the software export of ${formatDate(snapshot)})` : ''}; compared with ${formatDate(previousAsOf)}.`,
-	partialNote: (asOf: IsoDate) => `The month is not over in the data: the figures stop on ${formatDate(asOf)}.`,
+	partialNote: (asOf: IsoDate) =>
+		`The month is not over in the data: the figures stop on ${formatDate(asOf)}.`,
 	sectionOverall: 'I. PROVINCE-WIDE RESULTS',
 	sectionUnits: 'II. RESULTS BY UNIT',
 	sectionLaggards: 'III. UNITS BEHIND AND WHY',
 	sectionChanges: 'IV. CHANGES DURING THE MONTH',
 	sectionProposals: 'V. PROPOSALS',
-	provinceSentence: (eligible: string, registered: string, registeredShare: string, recognised: string, recognisedShare: string) =>
+	provinceSentence: (
+		eligible: string,
+		registered: string,
+		registeredShare: string,
+		recognised: string,
+		recognisedShare: string
+	) =>
 		`The province has ${eligible} citizens in the target groups; ${registered} have registered (${registeredShare}) and ${recognised} have been recognised as Learning Citizens (${recognisedShare}).`,
 	changeSentence: (previousAsOf: IsoDate, registered: string, recognised: string, points: string) =>
 		`Since ${formatDate(previousAsOf)}, registrations are ${registered}, recognised people ${recognised}; the share recognised is ${points}.`,
@@ -202,8 +248,10 @@ const EN: ReportText = {
 	agenciesHeading: (n: number) => `2. ${kindTitle('agency', 'en')} (${n} units)`,
 	armedHeading: (n: number) => `3. ${kindTitle('armed_force', 'en')} (${n} units)`,
 	confidentialNote: 'Armed-forces counts are confidential: the report gives percentages only.',
-	figureDistricts: (asOf: IsoDate) => `Figure 1. Share recognised by district as of ${formatDate(asOf)}`,
-	figureCurve: (asOf: IsoDate) => `Figure 2. Recognised people in the province, cumulative, against the target path, as of ${formatDate(asOf)}`,
+	figureDistricts: (asOf: IsoDate) =>
+		`Figure 1. Share recognised by district as of ${formatDate(asOf)}`,
+	figureCurve: (asOf: IsoDate) =>
+		`Figure 2. Recognised people in the province, cumulative, against the target path, as of ${formatDate(asOf)}`,
 	laggardsSummary: (n: number) => `${n} units are flagged, most severe first:`,
 	noLaggards: 'No unit is flagged.',
 	byReason: 'Flagged units by reason: ',
@@ -213,10 +261,13 @@ const EN: ReportText = {
 	mostImproved: 'Largest gains',
 	stalled: 'Units below target whose share did not rise this month',
 	none: 'none',
-	proposalPace: (names: string) => `Units behind pace or projected to miss their target (${names}) should review and speed up registration and recognition.`,
+	proposalPace: (names: string) =>
+		`Units behind pace or projected to miss their target (${names}) should review and speed up registration and recognition.`,
 	proposalBudget: (names: string) => `Units without a budget (${names}) should allocate one.`,
-	proposalTraining: (names: string) => `Units that have sent nobody to training (${names}) should send staff to the training sessions.`,
-	proposalData: (names: string) => `Units without data (${names}) should update their registration lists in the software.`,
+	proposalTraining: (names: string) =>
+		`Units that have sent nobody to training (${names}) should send staff to the training sessions.`,
+	proposalData: (names: string) =>
+		`Units without data (${names}) should update their registration lists in the software.`,
 	proposalNone: 'Units should keep up their current pace.',
 	closing: (province: string, month: string) =>
 		`This is the report of the ${province} Provincial Association for Promoting Education on the Learning Citizen model for ${monthInTitle(month, 'en')}.`,

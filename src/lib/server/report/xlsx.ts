@@ -37,7 +37,11 @@ const points = (change: number | null) => (change === null ? null : Math.round(c
 function unitColumns(model: ReportModel, lang: Lang, confidential: boolean): Column<ReportUnit>[] {
 	const c = reportText(lang).columns;
 	const w = reportText(lang);
-	const names = new Map(Object.values(model.units).flat().map((u) => [u.code, u.name]));
+	const names = new Map(
+		Object.values(model.units)
+			.flat()
+			.map((u) => [u.code, u.name])
+	);
 	names.set(model.province.code, model.province.name);
 	const counts: Column<ReportUnit>[] = [
 		{ header: c.eligible, width: 13, value: (u) => u.eligible, format: FORMAT.count },
@@ -47,31 +51,73 @@ function unitColumns(model: ReportModel, lang: Lang, confidential: boolean): Col
 		{ header: c.newRecognised, width: 13, value: (u) => u.recognisedChange, format: FORMAT.change }
 	];
 	const activity: Column<ReportUnit>[] = [
-		{ header: c.trainings, width: 11, value: (u) => u.activity?.trainings ?? null, format: FORMAT.count },
-		{ header: c.trainedPeople, width: 11, value: (u) => u.activity?.trainedPeople ?? null, format: FORMAT.count },
+		{
+			header: c.trainings,
+			width: 11,
+			value: (u) => u.activity?.trainings ?? null,
+			format: FORMAT.count
+		},
+		{
+			header: c.trainedPeople,
+			width: 11,
+			value: (u) => u.activity?.trainedPeople ?? null,
+			format: FORMAT.count
+		},
 		{
 			header: c.budget,
 			width: 14,
-			value: (u) => (u.activity === null || u.activity.budget === null ? w.notRecorded : u.activity.budget ? w.yes : w.no)
+			value: (u) =>
+				u.activity === null || u.activity.budget === null
+					? w.notRecorded
+					: u.activity.budget
+						? w.yes
+						: w.no
 		}
 	];
 	return [
 		{ header: c.code, width: 11, value: (u) => u.code },
 		{ header: c.unit, width: 38, value: (u) => u.name },
-		{ header: c.parent, width: 26, value: (u) => (u.parent ? (names.get(u.parent) ?? u.parent) : null) },
+		{
+			header: c.parent,
+			width: 26,
+			value: (u) => (u.parent ? (names.get(u.parent) ?? u.parent) : null)
+		},
 		...(confidential ? [] : counts),
 		{ header: c.registeredShare, width: 11, value: (u) => u.registeredShare, format: FORMAT.share },
-		{ header: c.previousShare(model.previousAsOf), width: 13, value: (u) => u.previousShare, format: FORMAT.share },
+		{
+			header: c.previousShare(model.previousAsOf),
+			width: 13,
+			value: (u) => u.previousShare,
+			format: FORMAT.share
+		},
 		{ header: c.share, width: 11, value: (u) => u.share, format: FORMAT.share },
-		{ header: c.changePoints, width: 11, value: (u) => points(u.shareChange), format: FORMAT.points },
+		{
+			header: c.changePoints,
+			width: 11,
+			value: (u) => points(u.shareChange),
+			format: FORMAT.points
+		},
 		{ header: c.target, width: 9, value: (u) => u.threshold, format: FORMAT.whole },
 		{ header: c.deadline, width: 12, value: (u) => day(u.deadline), format: FORMAT.date },
 		{ header: c.expected, width: 12, value: (u) => u.expected, format: FORMAT.share },
 		{ header: c.projected, width: 12, value: (u) => u.projected, format: FORMAT.share },
-		{ header: c.status, width: 18, value: (u) => `${CLASS_STYLE[u.paceClass].symbol} ${t(lang, CLASS_STYLE[u.paceClass].label)}`, status: true },
+		{
+			header: c.status,
+			width: 18,
+			value: (u) => `${CLASS_STYLE[u.paceClass].symbol} ${t(lang, CLASS_STYLE[u.paceClass].label)}`,
+			status: true
+		},
 		...(confidential ? [] : activity),
-		{ header: c.flags, width: 30, value: (u) => u.flags.map((f) => flagLabel(f.kind, lang)).join('; ') || null },
-		{ header: c.reasons, width: 70, value: (u) => u.flags.map((f) => explainFlag(f, lang)).join('; ') || null }
+		{
+			header: c.flags,
+			width: 30,
+			value: (u) => u.flags.map((f) => flagLabel(f.kind, lang)).join('; ') || null
+		},
+		{
+			header: c.reasons,
+			width: 70,
+			value: (u) => u.flags.map((f) => explainFlag(f, lang)).join('; ') || null
+		}
 	];
 }
 
@@ -82,10 +128,16 @@ function titleRows(sheet: ExcelJS.Worksheet, model: ReportModel, lang: Lang, tit
 	sheet.addRow([w.annexTitle(model.month)]);
 	sheet.addRow([w.asOfLine(model.asOf, model.snapshot)]);
 	sheet.addRow([w.presetLine(model.preset.source)]);
-	if (model.simulated) sheet.addRow([w.simulated]).font = { bold: true, color: { argb: 'FFD55E00' } };
+	if (model.simulated)
+		sheet.addRow([w.simulated]).font = { bold: true, color: { argb: 'FFD55E00' } };
 }
 
-function addTable<T>(sheet: ExcelJS.Worksheet, columns: Column<T>[], rows: T[], status?: (row: T) => keyof typeof CLASS_STYLE): void {
+function addTable<T>(
+	sheet: ExcelJS.Worksheet,
+	columns: Column<T>[],
+	rows: T[],
+	status?: (row: T) => keyof typeof CLASS_STYLE
+): void {
 	const header = sheet.addRow(columns.map((c) => c.header));
 	header.font = { bold: true };
 	header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -104,19 +156,34 @@ function addTable<T>(sheet: ExcelJS.Worksheet, columns: Column<T>[], rows: T[], 
 			if (c.format) cell.numFmt = c.format;
 			if (c.status && status) {
 				const style = CLASS_STYLE[status(item)];
-				cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.colour.slice(1)}` } };
+				cell.fill = {
+					type: 'pattern',
+					pattern: 'solid',
+					fgColor: { argb: `FF${style.colour.slice(1)}` }
+				};
 				cell.font = { color: { argb: `FF${style.text.slice(1)}` }, bold: true };
 			}
 		});
 	}
-	sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: header.number, topLeftCell: `C${header.number + 1}` }];
-	sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length } };
+	sheet.views = [
+		{ state: 'frozen', xSplit: 2, ySplit: header.number, topLeftCell: `C${header.number + 1}` }
+	];
+	sheet.autoFilter = {
+		from: { row: header.number, column: 1 },
+		to: { row: header.number, column: columns.length }
+	};
 }
 
 function newSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 	// Excel allows 31 characters and none of []:*?/\ in a sheet name.
 	return workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
-		pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+		pageSetup: {
+			orientation: 'landscape',
+			paperSize: 9,
+			fitToPage: true,
+			fitToWidth: 1,
+			fitToHeight: 0
+		}
 	});
 }
 
@@ -138,7 +205,12 @@ function provinceSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lan
 		[
 			{ header: c.unit, width: 30, value: (l) => l.label },
 			{ header: reportText(lang).asOfLine(model.asOf, null), width: 24, value: (l) => l.value },
-			{ header: lang === 'vi' ? 'Tăng trong tháng' : 'Change this month', width: 20, value: (l) => l.change, format: FORMAT.change }
+			{
+				header: lang === 'vi' ? 'Tăng trong tháng' : 'Change this month',
+				width: 20,
+				value: (l) => l.change,
+				format: FORMAT.change
+			}
 		],
 		lines
 	);
@@ -159,15 +231,34 @@ function targetsSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
 		[
 			{ header: c.code, width: 14, value: (x) => x.id },
 			{ header: c.target, width: 60, value: (x) => x.label[lang] },
-			{ header: c.source, width: 40, value: (x) => `${x.source.document}, ${lang === 'vi' ? 'mục' : 'item'} ${x.source.item}` },
+			{
+				header: c.source,
+				width: 40,
+				value: (x) => `${x.source.document}, ${lang === 'vi' ? 'mục' : 'item'} ${x.source.item}`
+			},
 			{ header: c.target, width: 9, value: (x) => x.threshold, format: FORMAT.whole },
 			{ header: c.deadline, width: 12, value: (x) => day(x.deadline), format: FORMAT.date },
-			{ header: c.previousShare(model.previousAsOf), width: 13, value: (x) => x.previousShare, format: FORMAT.share },
+			{
+				header: c.previousShare(model.previousAsOf),
+				width: 13,
+				value: (x) => x.previousShare,
+				format: FORMAT.share
+			},
 			{ header: c.share, width: 11, value: (x) => x.share, format: FORMAT.share },
-			{ header: c.changePoints, width: 11, value: (x) => points(x.shareChange), format: FORMAT.points },
+			{
+				header: c.changePoints,
+				width: 11,
+				value: (x) => points(x.shareChange),
+				format: FORMAT.points
+			},
 			{ header: c.expected, width: 12, value: (x) => x.expected, format: FORMAT.share },
 			{ header: c.reached, width: 11, value: (x) => x.reached, format: FORMAT.count },
-			{ header: lang === 'vi' ? 'Tổng số đơn vị' : 'Units', width: 11, value: (x) => x.total, format: FORMAT.count }
+			{
+				header: lang === 'vi' ? 'Tổng số đơn vị' : 'Units',
+				width: 11,
+				value: (x) => x.total,
+				format: FORMAT.count
+			}
 		],
 		model.targets
 	);
@@ -178,7 +269,11 @@ function laggardsSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lan
 	const sheet = newSheet(workbook, w.sheets.laggards);
 	titleRows(sheet, model, lang, w.sheets.laggards);
 	const columns = unitColumns(model, lang, true);
-	columns.splice(2, 0, { header: w.columns.kind, width: 16, value: (u) => t(lang, `kind_${u.kind}`) });
+	columns.splice(2, 0, {
+		header: w.columns.kind,
+		width: 16,
+		value: (u) => t(lang, `kind_${u.kind}`)
+	});
 	addTable(sheet, columns, model.laggards, (u) => u.paceClass);
 }
 

@@ -19,10 +19,16 @@ export const GET: RequestHandler = async ({ url, params }) => {
 	if (!model) error(404, t(view.lang, 'reportNoData', { month: formatMonth(month, view.lang) }));
 	let bytes: Buffer;
 	try {
-		bytes = format === 'pdf' ? await oneAtATime(() => renderReport(model, format, view.lang)) : await renderReport(model, format, view.lang);
+		bytes =
+			format === 'pdf'
+				? await oneAtATime(() => renderReport(model, format, view.lang))
+				: await renderReport(model, format, view.lang);
 	} catch (failure) {
-		if (failure instanceof NoBrowserError) error(503, t(view.lang, 'reportPdfUnavailable'));
-		throw failure;
+		if (format !== 'pdf') throw failure;
+		// A browser that is missing or fails to start must not look like a crash of the dashboard.
+		if (!(failure instanceof NoBrowserError))
+			console.error(`report ${month}.pdf: ${(failure as Error).stack ?? failure}`);
+		error(503, t(view.lang, 'reportPdfUnavailable'));
 	}
 	const name = reportFileName(month, format, view.lang);
 	return new Response(new Uint8Array(bytes), {
