@@ -15,7 +15,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			// Every link is built by href() in src/lib/view.ts, which carries the view (as-of day,
 			// preset, language) in the query; the app is served at the root, without a base path.
 			'svelte/no-navigation-without-resolve': 'off'

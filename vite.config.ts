@@ -8,7 +8,11 @@ export default defineConfig({
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{
 				extends: true,
-				test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 60_000 }
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 60_000
+				}
 			},
 			{
 				extends: true,

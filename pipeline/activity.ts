@@ -49,7 +49,11 @@ function wholeNumber(text: string | undefined): number | null | 'bad' {
 	return Number.isSafeInteger(n) && n >= 0 ? n : 'bad';
 }
 
-export async function loadActivity(dbPath: string, file: string, options: { dryRun?: boolean } = {}): Promise<{ rows: number; units: number }> {
+export async function loadActivity(
+	dbPath: string,
+	file: string,
+	options: { dryRun?: boolean } = {}
+): Promise<{ rows: number; units: number }> {
 	const table = await readTable(file, SYNONYMS, ['type', 'date']);
 	const name = path.basename(file);
 	return withWorkingCopy(
@@ -62,21 +66,56 @@ export async function loadActivity(dbPath: string, file: string, options: { dryR
 			const errors: ImportError[] = [];
 			const records: ActivityRecord[] = [];
 			for (const { row, values } of table.rows) {
-				const at = (field: ActivityField) => ({ file: name, sheet: table.sheet, row, column: table.labels[field] ?? field });
+				const at = (field: ActivityField) => ({
+					file: name,
+					sheet: table.sheet,
+					row,
+					column: table.labels[field] ?? field
+				});
 				const unitCode = findUnit(values.code, values.name, codes, matcher);
 				if (typeof unitCode !== 'string') {
-					errors.push(new ImportError('unknown_unit', at(values.code ? 'code' : 'name'), { value: values.code ?? values.name ?? '', suggestions: unitCode.suggestions.join(', ') }));
+					errors.push(
+						new ImportError('unknown_unit', at(values.code ? 'code' : 'name'), {
+							value: values.code ?? values.name ?? '',
+							suggestions: unitCode.suggestions.join(', ')
+						})
+					);
 					continue;
 				}
 				const type = TYPE_WORDS[fold(values.type ?? '')];
 				const date = parseDate(values.date ?? '');
 				const people = wholeNumber(values.people);
 				const amount = wholeNumber(values.amount);
-				if (!type) errors.push(new ImportError('bad_value', at('type'), { value: values.type ?? '', expected: 'Tập huấn, Kinh phí, Báo cáo tháng' }));
-				if (!date) errors.push(new ImportError('bad_value', at('date'), { value: values.date ?? '', expected: 'dd/mm/yyyy' }));
-				if (people === 'bad') errors.push(new ImportError('bad_value', at('people'), { value: values.people ?? '', expected: 'số nguyên ≥ 0 / a whole number ≥ 0' }));
-				if (amount === 'bad') errors.push(new ImportError('bad_value', at('amount'), { value: values.amount ?? '', expected: 'số tiền (đồng) / an amount in VND' }));
-				if (type && date && people !== 'bad' && amount !== 'bad') records.push({ unitCode, type, date, people, amount });
+				if (!type)
+					errors.push(
+						new ImportError('bad_value', at('type'), {
+							value: values.type ?? '',
+							expected: 'Tập huấn, Kinh phí, Báo cáo tháng'
+						})
+					);
+				if (!date)
+					errors.push(
+						new ImportError('bad_value', at('date'), {
+							value: values.date ?? '',
+							expected: 'dd/mm/yyyy'
+						})
+					);
+				if (people === 'bad')
+					errors.push(
+						new ImportError('bad_value', at('people'), {
+							value: values.people ?? '',
+							expected: 'số nguyên ≥ 0 / a whole number ≥ 0'
+						})
+					);
+				if (amount === 'bad')
+					errors.push(
+						new ImportError('bad_value', at('amount'), {
+							value: values.amount ?? '',
+							expected: 'số tiền (đồng) / an amount in VND'
+						})
+					);
+				if (type && date && people !== 'bad' && amount !== 'bad')
+					records.push({ unitCode, type, date, people, amount });
 			}
 			if (errors.length > 0) throw new ImportErrors(errors.slice(0, 50));
 			await replaceActivity(db.kysely, records);
@@ -86,7 +125,12 @@ export async function loadActivity(dbPath: string, file: string, options: { dryR
 	);
 }
 
-function findUnit(code: string | undefined, name: string | undefined, codes: Set<string>, matcher: UnitMatcher): string | { suggestions: string[] } {
+function findUnit(
+	code: string | undefined,
+	name: string | undefined,
+	codes: Set<string>,
+	matcher: UnitMatcher
+): string | { suggestions: string[] } {
 	if (code && codes.has(code)) return code;
 	if (name) {
 		const organisation = matcher.organisation(name);
@@ -101,6 +145,10 @@ function findUnit(code: string | undefined, name: string | undefined, codes: Set
 async function replaceActivity(db: Kysely<Database>, records: ActivityRecord[]): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('activity').execute();
-		for (let i = 0; i < records.length; i += 500) await trx.insertInto('activity').values(records.slice(i, i + 500)).execute();
+		for (let i = 0; i < records.length; i += 500)
+			await trx
+				.insertInto('activity')
+				.values(records.slice(i, i + 500))
+				.execute();
 	});
 }

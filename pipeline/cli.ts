@@ -14,10 +14,22 @@ import { runIngest } from './commands/ingest.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
 import { isMonth } from '../src/lib/server/report/month.ts';
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../src/lib/server/report/formats.ts';
+import {
+	isReportFormat,
+	REPORT_FORMATS,
+	type ReportFormat
+} from '../src/lib/server/report/formats.ts';
 import { terminalOutput, type Output } from './tty.ts';
 
-export const COMMANDS = ['ingest', 'units', 'activity', 'progress', 'imports', 'rejects', 'report'] as const;
+export const COMMANDS = [
+	'ingest',
+	'units',
+	'activity',
+	'progress',
+	'imports',
+	'rejects',
+	'report'
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -39,14 +51,26 @@ export interface CliOptions {
 /** The flag table: drives parsing, --help and the unknown-flag error. */
 const FLAGS = {
 	db: { type: 'string', description: 'database file (default: data/cdht.duckdb)' },
-	'as-of': { type: 'string', description: 'as-of date YYYY-MM-DD (ingest: of the export; progress: the day shown)' },
-	'dry-run': { type: 'boolean', description: 'ingest, units, activity: report what would change, change nothing' },
+	'as-of': {
+		type: 'string',
+		description: 'as-of date YYYY-MM-DD (ingest: of the export; progress: the day shown)'
+	},
+	'dry-run': {
+		type: 'boolean',
+		description: 'ingest, units, activity: report what would change, change nothing'
+	},
 	json: { type: 'boolean', description: 'progress: one JSON document on stdout' },
 	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
-	preset: { type: 'string', description: 'progress, report: target preset id (default: from data/config.json)' },
+	preset: {
+		type: 'string',
+		description: 'progress, report: target preset id (default: from data/config.json)'
+	},
 	month: { type: 'string', description: 'report: the month YYYY-MM' },
 	format: { type: 'string', description: 'report: docx (default), xlsx, pdf or html' },
-	out: { type: 'string', description: 'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here)' },
+	out: {
+		type: 'string',
+		description: 'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here)'
+	},
 	lang: { type: 'string', description: 'vi (default) or en' },
 	help: { type: 'boolean', description: 'show this help' }
 } as const;
@@ -83,15 +107,29 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		throw new UsageError(`unknown command "${command}": one of ${COMMANDS.join(', ')}`);
 	}
 	const lang = values.lang ?? 'vi';
-	if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not "${lang}"`);
+	if (lang !== 'vi' && lang !== 'en')
+		throw new UsageError(`--lang must be vi or en, not "${lang}"`);
 	if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
 		throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${values['as-of']}"`);
 	}
-	const need = { ingest: [1, Infinity], units: [1, 1], activity: [1, 1], progress: [0, 0], imports: [0, 0], rejects: [1, 1], report: [0, 0] }[command as Command];
+	const need = {
+		ingest: [1, Infinity],
+		units: [1, 1],
+		activity: [1, 1],
+		progress: [0, 0],
+		imports: [0, 0],
+		rejects: [1, 1],
+		report: [0, 0]
+	}[command as Command];
 	if (args.length < need[0]! || args.length > need[1]!) {
-		throw new UsageError(`${command}: wrong number of arguments\n${USAGE.split('\n').find((l) => l.trim().startsWith(command!))?.trim()}`);
+		throw new UsageError(
+			`${command}: wrong number of arguments\n${USAGE.split('\n')
+				.find((l) => l.trim().startsWith(command!))
+				?.trim()}`
+		);
 	}
-	if (command === 'rejects' && !/^\d+$/.test(args[0]!)) throw new UsageError(`rejects: the import is its number (see "imports"), not "${args[0]}"`);
+	if (command === 'rejects' && !/^\d+$/.test(args[0]!))
+		throw new UsageError(`rejects: the import is its number (see "imports"), not "${args[0]}"`);
 	if (command === 'report') checkReportOptions(values.month, values.format);
 	return {
 		command: command as Command,
@@ -110,7 +148,8 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 }
 
 function checkReportOptions(month: string | undefined, format: string | undefined): void {
-	if (month === undefined) throw new UsageError('report: --month YYYY-MM is required, e.g. --month 2023-10');
+	if (month === undefined)
+		throw new UsageError('report: --month YYYY-MM is required, e.g. --month 2023-10');
 	if (!isMonth(month)) throw new UsageError(`--month must be a month YYYY-MM, not "${month}"`);
 	if (format !== undefined && !isReportFormat(format)) {
 		throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
@@ -154,7 +193,8 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 			return 1;
 		}
 		if (error instanceof ImportErrors) {
-			for (const e of error.errors) output.error(output.colour.red('✗ ') + errorText(e, options.lang));
+			for (const e of error.errors)
+				output.error(output.colour.red('✗ ') + errorText(e, options.lang));
 			return 1;
 		}
 		if (error instanceof UsageError) {

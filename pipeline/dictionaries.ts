@@ -6,7 +6,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IsoDate } from '../src/lib/dates.ts';
 import { UnitMatcher } from './match.ts';
-import { parseBirthYear, parseDate, parseDigitalSkills, parseGroup, parseStatus } from './normalise.ts';
+import {
+	parseBirthYear,
+	parseDate,
+	parseDigitalSkills,
+	parseGroup,
+	parseStatus
+} from './normalise.ts';
 import { STAGING } from './read/staging.ts';
 import { clean } from './text.ts';
 
@@ -28,7 +34,10 @@ export interface DictionaryReport {
 	unknownGroups: NameWarning[];
 }
 
-async function distinctValues(connection: DuckDBConnection, expr: string): Promise<{ value: string; rows: number }[]> {
+async function distinctValues(
+	connection: DuckDBConnection,
+	expr: string
+): Promise<{ value: string; rows: number }[]> {
 	const reader = await connection.runAndReadAll(
 		`SELECT ${expr} AS value, count(*)::INTEGER AS rows FROM ${STAGING} WHERE ${expr} IS NOT NULL GROUP BY 1`
 	);
@@ -41,7 +50,9 @@ async function writeTable(
 	columns: Record<string, string>,
 	rows: (string | number | boolean | null)[][]
 ): Promise<void> {
-	const ddl = Object.entries(columns).map(([c, t]) => `${c} ${t}`).join(', ');
+	const ddl = Object.entries(columns)
+		.map(([c, t]) => `${c} ${t}`)
+		.join(', ');
 	await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${ddl})`);
 	if (rows.length === 0) return;
 	const appender = await connection.createAppender(name);
@@ -63,7 +74,12 @@ export async function buildDictionaries(
 	matcher: UnitMatcher,
 	asOf: IsoDate
 ): Promise<DictionaryReport> {
-	const report: DictionaryReport = { unknownDistricts: [], unknownCommunes: [], unknownWorkplaces: [], unknownGroups: [] };
+	const report: DictionaryReport = {
+		unknownDistricts: [],
+		unknownCommunes: [],
+		unknownWorkplaces: [],
+		unknownGroups: []
+	};
 	const asOfYear = Number(asOf.slice(0, 4));
 
 	const districts = await distinctValues(connection, 'district');
@@ -79,15 +95,18 @@ export async function buildDictionaries(
 				return [value, m.code, null];
 			}
 			districtCode.set(value, null);
-			if (m.problem === 'unknown') report.unknownDistricts.push({ name: clean(value), rows, suggestions: [] });
+			if (m.problem === 'unknown')
+				report.unknownDistricts.push({ name: clean(value), rows, suggestions: [] });
 			return [value, null, m.problem];
 		})
 	);
 
-	const pairs = (await connection.runAndReadAll(
-		`SELECT district, commune, count(*)::INTEGER AS rows FROM ${STAGING}
+	const pairs = (
+		await connection.runAndReadAll(
+			`SELECT district, commune, count(*)::INTEGER AS rows FROM ${STAGING}
 		WHERE district IS NOT NULL AND commune IS NOT NULL GROUP BY 1, 2`
-	)).getRowObjectsJson() as { district: string; commune: string; rows: number }[];
+		)
+	).getRowObjectsJson() as { district: string; commune: string; rows: number }[];
 	await writeTable(
 		connection,
 		'dict_commune',
@@ -97,7 +116,13 @@ export async function buildDictionaries(
 			if (!parent) return [district, commune, null];
 			const m = matcher.commune(parent, commune);
 			if ('code' in m) return [district, commune, m.code];
-			report.unknownCommunes.push({ name: clean(commune), district: clean(district), rows, suggestions: [], code: parent });
+			report.unknownCommunes.push({
+				name: clean(commune),
+				district: clean(district),
+				rows,
+				suggestions: [],
+				code: parent
+			});
 			return [district, commune, null];
 		})
 	);
@@ -122,24 +147,45 @@ export async function buildDictionaries(
 		{ raw: 'VARCHAR', grp: 'VARCHAR' },
 		groups.map(({ value, rows }) => {
 			const group = parseGroup(value);
-			if (group === 'other') report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
+			if (group === 'other')
+				report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
 			return [value, group];
 		})
 	);
 
 	const statuses = await distinctValues(connection, 'status');
-	await writeTable(connection, 'dict_status', { raw: 'VARCHAR', status: 'VARCHAR' }, statuses.map(({ value }) => [value, parseStatus(value)]));
+	await writeTable(
+		connection,
+		'dict_status',
+		{ raw: 'VARCHAR', status: 'VARCHAR' },
+		statuses.map(({ value }) => [value, parseStatus(value)])
+	);
 
 	const digital = await distinctValues(connection, 'digital_skills');
-	await writeTable(connection, 'dict_digital', { raw: 'VARCHAR', value: 'BOOLEAN' }, digital.map(({ value }) => [value, parseDigitalSkills(value)]));
+	await writeTable(
+		connection,
+		'dict_digital',
+		{ raw: 'VARCHAR', value: 'BOOLEAN' },
+		digital.map(({ value }) => [value, parseDigitalSkills(value)])
+	);
 
 	const dates = await distinctValues(connection, 'registered_on');
 	const recognised = await distinctValues(connection, 'recognised_on');
 	const allDates = new Set([...dates, ...recognised].map((d) => d.value));
-	await writeTable(connection, 'dict_date', { raw: 'VARCHAR', day: 'VARCHAR' }, [...allDates].map((value) => [value, parseDate(value, asOfYear)]));
+	await writeTable(
+		connection,
+		'dict_date',
+		{ raw: 'VARCHAR', day: 'VARCHAR' },
+		[...allDates].map((value) => [value, parseDate(value, asOfYear)])
+	);
 
 	const births = await distinctValues(connection, 'birth_date');
-	await writeTable(connection, 'dict_birth', { raw: 'VARCHAR', year: 'INTEGER' }, births.map(({ value }) => [value, parseBirthYear(value, asOfYear)]));
+	await writeTable(
+		connection,
+		'dict_birth',
+		{ raw: 'VARCHAR', year: 'INTEGER' },
+		births.map(({ value }) => [value, parseBirthYear(value, asOfYear)])
+	);
 
 	const byRows = (a: NameWarning, b: NameWarning) => b.rows - a.rows;
 	report.unknownDistricts.sort(byRows);
@@ -147,8 +193,11 @@ export async function buildDictionaries(
 	report.unknownWorkplaces.sort(byRows);
 	report.unknownGroups.sort(byRows);
 	// Suggestions cost an edit distance per known name: only for the names a person will read.
-	for (const w of report.unknownDistricts.slice(0, SUGGESTED)) w.suggestions = matcher.suggestDistrict(w.name);
-	for (const w of report.unknownCommunes.slice(0, SUGGESTED)) w.suggestions = matcher.suggestCommune(w.code, w.name);
-	for (const w of report.unknownWorkplaces.slice(0, SUGGESTED)) w.suggestions = matcher.suggestOrganisation(w.name);
+	for (const w of report.unknownDistricts.slice(0, SUGGESTED))
+		w.suggestions = matcher.suggestDistrict(w.name);
+	for (const w of report.unknownCommunes.slice(0, SUGGESTED))
+		w.suggestions = matcher.suggestCommune(w.code, w.name);
+	for (const w of report.unknownWorkplaces.slice(0, SUGGESTED))
+		w.suggestions = matcher.suggestOrganisation(w.name);
 	return report;
 }

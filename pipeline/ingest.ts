@@ -62,7 +62,9 @@ export function expandInputs(inputs: string[]): string[] {
 		}
 		if (!stat.isDirectory()) return [input];
 		return readdirSync(input)
-			.filter((name) => EXPORT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$'))
+			.filter(
+				(name) => EXPORT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$')
+			)
 			.sort()
 			.map((name) => path.join(input, name));
 	});
@@ -70,7 +72,8 @@ export function expandInputs(inputs: string[]): string[] {
 
 export async function contentHash(file: string): Promise<string> {
 	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+		hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 
@@ -96,7 +99,12 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 					const hash = await contentHash(file);
 					const previous = await importByHash(db.kysely, hash);
 					if (previous) {
-						outcomes.push({ file: name, status: 'unchanged', importId: previous.id, asOf: previous.asOf });
+						outcomes.push({
+							file: name,
+							status: 'unchanged',
+							importId: previous.id,
+							asOf: previous.asOf
+						});
 						continue;
 					}
 					stage(name, 'read');
@@ -109,7 +117,14 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 					stage(name, 'validate');
 					await validate(connection, asOf, key, read.labels);
 					stage(name, 'load');
-					const loaded = await load(db, connection, { file: name, sheet: read.sheet, contentHash: hash, asOf, startedAt: started, readMs });
+					const loaded = await load(db, connection, {
+						file: name,
+						sheet: read.sheet,
+						contentHash: hash,
+						asOf,
+						startedAt: started,
+						readMs
+					});
 					outcomes.push({
 						file: name,
 						status: 'loaded',

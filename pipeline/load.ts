@@ -37,7 +37,9 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 			birth_year, registered_on, status, recognised_on, digital_skills
 		FROM valid WHERE nth = 1`
 	);
-	await connection.run(`INSERT INTO reject SELECT ${importId}, row, "column", reason, value FROM rejected`);
+	await connection.run(
+		`INSERT INTO reject SELECT ${importId}, row, "column", reason, value FROM rejected`
+	);
 	const loaded: Loaded = {
 		importId,
 		rowsRead: await count(connection, 'checked'),

@@ -85,7 +85,10 @@ class NameIndex {
 		const limit = Math.max(2, Math.floor(bare.length / 3));
 		return distinct(
 			this.#entries
-				.map((e) => ({ unit: e.unit, d: editDistance(bare, splitFolded(fold(e.unit.name), this.#level).bare) }))
+				.map((e) => ({
+					unit: e.unit,
+					d: editDistance(bare, splitFolded(fold(e.unit.name), this.#level).bare)
+				}))
 				.filter((x) => x.d <= limit)
 				.sort((a, b) => a.d - b.d)
 				.map((x) => x.unit)
@@ -110,7 +113,19 @@ function distinctEntries(entries: Entry[]): Entry[] {
 }
 
 /** What people write when they work for no organisation: counted where they live, not listed as unknown. */
-const NO_WORKPLACE = new Set(['tu do', 'kinh doanh tu do', 'lao dong tu do', 'lam ruong', 'nong dan', 'noi tro', 'huu tri', 'khong', 'khong co', 'chua co', 'x']);
+const NO_WORKPLACE = new Set([
+	'tu do',
+	'kinh doanh tu do',
+	'lao dong tu do',
+	'lam ruong',
+	'nong dan',
+	'noi tro',
+	'huu tri',
+	'khong',
+	'khong co',
+	'chua co',
+	'x'
+]);
 
 /**
  * Matches organisation names: full names and aliases, compared with and without spaces. A name
@@ -134,7 +149,10 @@ class OrganisationIndex {
 	match(raw: string): Match {
 		const folded = fold(raw);
 		if (NO_WORKPLACE.has(folded)) return { code: '' };
-		const found = distinct([...(this.#byKey.get(folded) ?? []), ...(this.#byKey.get(folded.replace(/ /g, '')) ?? [])]);
+		const found = distinct([
+			...(this.#byKey.get(folded) ?? []),
+			...(this.#byKey.get(folded.replace(/ /g, '')) ?? [])
+		]);
 		if (found.length === 1) return { code: found[0]!.code };
 		if (found.length > 1) return { problem: 'ambiguous', candidates: found.map((u) => u.name) };
 		return { problem: 'unknown', candidates: [] };
@@ -145,7 +163,10 @@ class OrganisationIndex {
 		// A few typed letters off, not a different organisation with a similar name.
 		const limit = Math.max(2, Math.floor(folded.length / 8));
 		return this.#units
-			.map((u) => ({ u, d: Math.min(...[u.name, ...u.aliases].map((n) => editDistance(folded, fold(n)))) }))
+			.map((u) => ({
+				u,
+				d: Math.min(...[u.name, ...u.aliases].map((n) => editDistance(folded, fold(n))))
+			}))
 			.filter((x) => x.d <= limit)
 			.sort((a, b) => a.d - b.d)
 			.slice(0, 3)
@@ -160,12 +181,17 @@ export class UnitMatcher {
 	readonly #organisations: OrganisationIndex;
 
 	constructor(units: Unit[]) {
-		this.#districts = new NameIndex(units.filter((u) => u.kind === 'district'), 'district');
+		this.#districts = new NameIndex(
+			units.filter((u) => u.kind === 'district'),
+			'district'
+		);
 		for (const district of units.filter((u) => u.kind === 'district')) {
 			const communes = units.filter((u) => u.kind === 'commune' && u.parent === district.code);
 			this.#communes.set(district.code, new NameIndex(communes, 'commune'));
 		}
-		this.#organisations = new OrganisationIndex(units.filter((u) => u.kind === 'agency' || u.kind === 'armed_force'));
+		this.#organisations = new OrganisationIndex(
+			units.filter((u) => u.kind === 'agency' || u.kind === 'armed_force')
+		);
 	}
 
 	district(raw: string): Match {

@@ -67,32 +67,42 @@ const MESSAGES = {
 		en: (p) => `invalid value "${p.value}": ${p.expected}`
 	},
 	unknown_unit: {
-		vi: (p) => `không có đơn vị “${p.value}” trong danh mục${p.suggestions ? `; có phải: ${p.suggestions}?` : ''}`,
-		en: (p) => `no unit "${p.value}" in the unit list${p.suggestions ? `; did you mean: ${p.suggestions}?` : ''}`
+		vi: (p) =>
+			`không có đơn vị “${p.value}” trong danh mục${p.suggestions ? `; có phải: ${p.suggestions}?` : ''}`,
+		en: (p) =>
+			`no unit "${p.value}" in the unit list${p.suggestions ? `; did you mean: ${p.suggestions}?` : ''}`
 	},
 	duplicate_code: {
 		vi: (p) => `mã đơn vị “${p.value}” đã có ở dòng ${p.first}`,
 		en: (p) => `unit code "${p.value}" already used on row ${p.first}`
 	},
 	bad_parent: {
-		vi: (p) => `đơn vị cấp trên “${p.value}” ${p.reason === 'missing' ? 'không có trong danh mục' : `không thể là cấp trên của ${p.kind}`}`,
-		en: (p) => `parent unit "${p.value}" ${p.reason === 'missing' ? 'is not in the list' : `cannot be the parent of a ${p.kind}`}`
+		vi: (p) =>
+			`đơn vị cấp trên “${p.value}” ${p.reason === 'missing' ? 'không có trong danh mục' : `không thể là cấp trên của ${p.kind}`}`,
+		en: (p) =>
+			`parent unit "${p.value}" ${p.reason === 'missing' ? 'is not in the list' : `cannot be the parent of a ${p.kind}`}`
 	},
 	one_province: {
 		vi: (p) => `danh mục cần đúng một đơn vị cấp tỉnh (có ${p.count})`,
 		en: (p) => `the list needs exactly one province (found ${p.count})`
 	},
 	units_in_use: {
-		vi: (p) => `danh mục mới bỏ ${p.count} đơn vị đang có số liệu đăng ký (${p.codes}); giữ lại các đơn vị này`,
-		en: (p) => `the new list drops ${p.count} units that registrations refer to (${p.codes}); keep them`
+		vi: (p) =>
+			`danh mục mới bỏ ${p.count} đơn vị đang có số liệu đăng ký (${p.codes}); giữ lại các đơn vị này`,
+		en: (p) =>
+			`the new list drops ${p.count} units that registrations refer to (${p.codes}); keep them`
 	},
 	no_report_data: {
-		vi: (p) => `chưa có số liệu cho ${p.month}: chưa nhập tệp xuất nào từ tháng này trở đi (xem “imports”)`,
-		en: (p) => `no figures for ${p.month} yet: no export from that month or later has been imported (see "imports")`
+		vi: (p) =>
+			`chưa có số liệu cho ${p.month}: chưa nhập tệp xuất nào từ tháng này trở đi (xem “imports”)`,
+		en: (p) =>
+			`no figures for ${p.month} yet: no export from that month or later has been imported (see "imports")`
 	},
 	no_chromium: {
-		vi: (p) => `không tìm thấy Chromium ở ${p.path} để in báo cáo PDF: cài gói chromium, đặt CDHT_CHROMIUM, hoặc chọn --format docx`,
-		en: (p) => `no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
+		vi: (p) =>
+			`không tìm thấy Chromium ở ${p.path} để in báo cáo PDF: cài gói chromium, đặt CDHT_CHROMIUM, hoặc chọn --format docx`,
+		en: (p) =>
+			`no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
 	},
 	cannot_write: {
 		vi: (p) => `không ghi được tệp (${p.detail})`,

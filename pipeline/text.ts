@@ -10,11 +10,7 @@ export function clean(value: string): string {
 
 /** Removes Vietnamese diacritics, including the letter đ, which Unicode does not decompose. */
 export function stripDiacritics(value: string): string {
-	return value
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D');
+	return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** Lower case, no diacritics, punctuation as spaces, single spaces: the key names match on. */

@@ -21,12 +21,27 @@ export interface Colour {
 	bold(text: string): string;
 }
 
-const plain: Colour = { green: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t, bold: (t) => t };
+const plain: Colour = {
+	green: (t) => t,
+	red: (t) => t,
+	yellow: (t) => t,
+	dim: (t) => t,
+	bold: (t) => t
+};
 const ansi = (code: number) => (t: string) => `\x1b[${code}m${t}\x1b[0m`;
-const coloured: Colour = { green: ansi(32), red: ansi(31), yellow: ansi(33), dim: ansi(2), bold: ansi(1) };
+const coloured: Colour = {
+	green: ansi(32),
+	red: ansi(31),
+	yellow: ansi(33),
+	dim: ansi(2),
+	bold: ansi(1)
+};
 const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 
-export function terminalOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Output {
+export function terminalOutput(
+	stdout: NodeJS.WriteStream = process.stdout,
+	stderr: NodeJS.WriteStream = process.stderr
+): Output {
 	const isTty = Boolean(stdout.isTTY) && !process.env.CI;
 	let current = '';
 	let bar = '';
@@ -35,7 +50,9 @@ export function terminalOutput(stdout: NodeJS.WriteStream = process.stdout, stde
 	const started = Date.now();
 	const draw = () => {
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
-		stdout.write(`\r\x1b[2K${SPINNER[frame++ % SPINNER.length]} ${current}${bar} ${coloured.dim(`${seconds}s`)}`);
+		stdout.write(
+			`\r\x1b[2K${SPINNER[frame++ % SPINNER.length]} ${current}${bar} ${coloured.dim(`${seconds}s`)}`
+		);
 	};
 	const clear = () => {
 		if (timer) clearInterval(timer);

@@ -43,40 +43,84 @@ const KIND_WORDS: Record<string, UnitKind> = {
 	llvt: 'armed_force'
 };
 
-const KIND_HINT = 'province (tỉnh), district (huyện), commune (xã), agency (cơ quan), armed_force (lực lượng vũ trang)';
+const KIND_HINT =
+	'province (tỉnh), district (huyện), commune (xã), agency (cơ quan), armed_force (lực lượng vũ trang)';
 
 const YES = new Set(['true', 'co', 'x', '1', 'yes', 'mat']);
 const NO = new Set(['false', 'khong', '0', 'no', '']);
 
-export function parseUnits(file: string, rows: TableRow<UnitField>[], labels: Partial<Record<UnitField, string>>, sheet: string | null): Unit[] {
+export function parseUnits(
+	file: string,
+	rows: TableRow<UnitField>[],
+	labels: Partial<Record<UnitField, string>>,
+	sheet: string | null
+): Unit[] {
 	const errors: ImportError[] = [];
-	const at = (row: number, field: UnitField) => ({ file, sheet, row, column: labels[field] ?? field });
+	const at = (row: number, field: UnitField) => ({
+		file,
+		sheet,
+		row,
+		column: labels[field] ?? field
+	});
 	const units: Unit[] = [];
 	const firstRow = new Map<string, number>();
 	for (const { row, values } of rows) {
 		const code = values.code && clean(values.code);
 		const name = values.name && clean(values.name);
 		if (!code) {
-			errors.push(new ImportError('bad_value', at(row, 'code'), { value: '', expected: 'mã đơn vị / unit code' }));
+			errors.push(
+				new ImportError('bad_value', at(row, 'code'), {
+					value: '',
+					expected: 'mã đơn vị / unit code'
+				})
+			);
 			continue;
 		}
 		if (firstRow.has(code)) {
-			errors.push(new ImportError('duplicate_code', at(row, 'code'), { value: code, first: firstRow.get(code)! }));
+			errors.push(
+				new ImportError('duplicate_code', at(row, 'code'), {
+					value: code,
+					first: firstRow.get(code)!
+				})
+			);
 			continue;
 		}
 		firstRow.set(code, row);
 		const kind = KIND_WORDS[fold(values.kind ?? '')];
-		if (!kind) errors.push(new ImportError('bad_value', at(row, 'kind'), { value: values.kind ?? '', expected: KIND_HINT }));
-		if (!name) errors.push(new ImportError('bad_value', at(row, 'name'), { value: '', expected: 'tên đơn vị / unit name' }));
+		if (!kind)
+			errors.push(
+				new ImportError('bad_value', at(row, 'kind'), {
+					value: values.kind ?? '',
+					expected: KIND_HINT
+				})
+			);
+		if (!name)
+			errors.push(
+				new ImportError('bad_value', at(row, 'name'), {
+					value: '',
+					expected: 'tên đơn vị / unit name'
+				})
+			);
 		let eligible: number | null = null;
 		if (values.eligible !== undefined) {
 			const n = Number(values.eligible.replace(/[.\s]/g, ''));
 			if (Number.isInteger(n) && n >= 0) eligible = n;
-			else errors.push(new ImportError('bad_value', at(row, 'eligible'), { value: values.eligible, expected: 'số nguyên ≥ 0 / a whole number ≥ 0' }));
+			else
+				errors.push(
+					new ImportError('bad_value', at(row, 'eligible'), {
+						value: values.eligible,
+						expected: 'số nguyên ≥ 0 / a whole number ≥ 0'
+					})
+				);
 		}
 		const flag = fold(values.confidential ?? '');
 		if (!YES.has(flag) && !NO.has(flag)) {
-			errors.push(new ImportError('bad_value', at(row, 'confidential'), { value: values.confidential ?? '', expected: 'true/false, có/không' }));
+			errors.push(
+				new ImportError('bad_value', at(row, 'confidential'), {
+					value: values.confidential ?? '',
+					expected: 'true/false, có/không'
+				})
+			);
 		}
 		if (!kind) continue;
 		units.push({
@@ -93,17 +137,38 @@ export function parseUnits(file: string, rows: TableRow<UnitField>[], labels: Pa
 	for (const unit of units) {
 		const row = firstRow.get(unit.code)!;
 		if (unit.parent === null) {
-			if (unit.kind !== 'province') errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: '', reason: 'missing', kind: unit.kind }));
+			if (unit.kind !== 'province')
+				errors.push(
+					new ImportError('bad_parent', at(row, 'parent'), {
+						value: '',
+						reason: 'missing',
+						kind: unit.kind
+					})
+				);
 			continue;
 		}
 		const parent = byCode.get(unit.parent);
-		if (!parent) errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: unit.parent, reason: 'missing', kind: unit.kind }));
+		if (!parent)
+			errors.push(
+				new ImportError('bad_parent', at(row, 'parent'), {
+					value: unit.parent,
+					reason: 'missing',
+					kind: unit.kind
+				})
+			);
 		else if (!allowedParentKinds(unit.kind).includes(parent.kind)) {
-			errors.push(new ImportError('bad_parent', at(row, 'parent'), { value: unit.parent, reason: 'kind', kind: unit.kind }));
+			errors.push(
+				new ImportError('bad_parent', at(row, 'parent'), {
+					value: unit.parent,
+					reason: 'kind',
+					kind: unit.kind
+				})
+			);
 		}
 	}
 	const provinces = units.filter((u) => u.kind === 'province').length;
-	if (provinces !== 1) errors.push(new ImportError('one_province', { file, sheet }, { count: provinces }));
+	if (provinces !== 1)
+		errors.push(new ImportError('one_province', { file, sheet }, { count: provinces }));
 	if (errors.length > 0) throw new ImportErrors(errors.slice(0, 50));
 	return units;
 }
@@ -114,7 +179,11 @@ export interface UnitsOutcome {
 	replaced: number;
 }
 
-export async function loadUnits(dbPath: string, file: string, options: { dryRun?: boolean } = {}): Promise<UnitsOutcome> {
+export async function loadUnits(
+	dbPath: string,
+	file: string,
+	options: { dryRun?: boolean } = {}
+): Promise<UnitsOutcome> {
 	const table = await readTable(file, SYNONYMS, ['code', 'name', 'kind']);
 	const units = parseUnits(path.basename(file), table.rows, table.labels, table.sheet);
 	return withWorkingCopy(
@@ -124,7 +193,11 @@ export async function loadUnits(dbPath: string, file: string, options: { dryRun?
 			const codes = new Set(units.map((u) => u.code));
 			const dropped = [...(await unitCodesInUse(db.kysely))].filter((c) => !codes.has(c));
 			if (dropped.length > 0) {
-				throw new ImportError('units_in_use', { file: path.basename(file) }, { count: dropped.length, codes: dropped.slice(0, 10).join(', ') });
+				throw new ImportError(
+					'units_in_use',
+					{ file: path.basename(file) },
+					{ count: dropped.length, codes: dropped.slice(0, 10).join(', ') }
+				);
 			}
 			await replaceUnits(db.kysely, units);
 			const connection = await db.connect();

@@ -98,9 +98,7 @@ export async function validate(
 		)`);
 
 	const reasons = Object.keys(REASON_FIELD) as RejectReason[];
-	const columnCase = reasons
-		.map((r) => `WHEN '${r}' THEN ${label(REASON_FIELD[r])}`)
-		.join(' ');
+	const columnCase = reasons.map((r) => `WHEN '${r}' THEN ${label(REASON_FIELD[r])}`).join(' ');
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE rejected AS
 		SELECT row, reason, "column", nfc_normalize(value) AS value

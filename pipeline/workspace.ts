@@ -7,9 +7,22 @@
  * One change at a time: a lock file beside the database holds the writer's process id; a lock
  * left by a dead process is taken over.
  */
-import { closeSync, copyFileSync, mkdirSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	mkdirSync,
+	existsSync,
+	fsyncSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	writeSync
+} from 'node:fs';
 import path from 'node:path';
 import { migrate, openDatabase, type Db } from '../src/lib/server/db.ts';
+import { rebuildAggregates } from './aggregate.ts';
 import { ImportError } from './errors.ts';
 
 export interface WorkOptions {
@@ -36,10 +49,14 @@ export async function withWorkingCopy<T>(
 		if (existsSync(live)) copyFileSync(live, copy);
 		// DuckDB would take most of the machine's memory; bounded, it spills to disk instead, and
 		// an import of a million rows stays under 1 GB.
-		const db = await openDatabase(copy, { readOnly: false, memoryLimit: options.memoryLimit ?? '512MB' });
+		const db = await openDatabase(copy, {
+			readOnly: false,
+			memoryLimit: options.memoryLimit ?? '512MB'
+		});
 		let result: T;
+		let upgraded = false;
 		try {
-			await migrate(db);
+			upgraded = await upgrade(db);
 			result = await work(db);
 			const connection = await db.connect();
 			await connection.run('CHECKPOINT');
@@ -47,7 +64,7 @@ export async function withWorkingCopy<T>(
 		} finally {
 			await db.close();
 		}
-		if (!options.dryRun && (options.changed?.(result) ?? true)) {
+		if (!options.dryRun && (upgraded || (options.changed?.(result) ?? true))) {
 			fsyncFile(copy);
 			renameSync(copy, live);
 			fsyncFile(path.dirname(live));
@@ -58,6 +75,21 @@ export async function withWorkingCopy<T>(
 		rmSync(`${copy}.wal`, { force: true });
 		release();
 	}
+}
+
+/**
+ * A file written by an older version gets the new schema, and the aggregates are rebuilt so new
+ * aggregate tables are filled: the upgraded copy is kept even when the work changes nothing.
+ */
+async function upgrade(db: Db): Promise<boolean> {
+	if ((await migrate(db)) === 0) return false;
+	const connection = await db.connect();
+	try {
+		await rebuildAggregates(connection);
+	} finally {
+		connection.closeSync();
+	}
+	return true;
 }
 
 function fsyncFile(file: string): void {

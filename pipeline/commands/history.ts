@@ -19,7 +19,11 @@ export async function runImports(options: CliOptions, out: Output): Promise<numb
 			out.line(vi ? 'Chưa có lượt nhập nào.' : 'No imports yet.');
 			return 0;
 		}
-		out.line(vi ? '#    Số liệu đến  Đọc        Nhận       Loại     Trùng   Thời gian nhập       Tệp' : '#    As of        Read       Accepted   Rejected Dupl.   Imported at          File');
+		out.line(
+			vi
+				? '#    Số liệu đến  Đọc        Nhận       Loại     Trùng   Thời gian nhập       Tệp'
+				: '#    As of        Read       Accepted   Rejected Dupl.   Imported at          File'
+		);
 		for (const i of imports) {
 			out.line(
 				[
@@ -48,19 +52,33 @@ export async function runRejects(options: CliOptions, out: Output): Promise<numb
 		const imported = await getImport(db.kysely, id);
 		if (!imported) throw new ImportError('no_import', {}, { id });
 		const rejects = await rejectsOf(db.kysely, id);
-		const reason = (r: string) => (REJECT_REASONS.includes(r as RejectReason) ? rejectText(r as RejectReason, lang) : r);
+		const reason = (r: string) =>
+			REJECT_REASONS.includes(r as RejectReason) ? rejectText(r as RejectReason, lang) : r;
 		if (options.csv) {
 			const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-			const header = lang === 'vi' ? ['Dòng', 'Cột', 'Lý do', 'Giá trị'] : ['Row', 'Column', 'Reason', 'Value'];
-			const lines = [header, ...rejects.map((r) => [String(r.row), r.column ?? '', reason(r.reason), r.value ?? ''])];
-			await writeFile(options.csv, '\ufeff' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
-			out.line(`${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại đã ghi vào' : 'rejected rows written to'} ${options.csv}`);
+			const header =
+				lang === 'vi' ? ['Dòng', 'Cột', 'Lý do', 'Giá trị'] : ['Row', 'Column', 'Reason', 'Value'];
+			const lines = [
+				header,
+				...rejects.map((r) => [String(r.row), r.column ?? '', reason(r.reason), r.value ?? ''])
+			];
+			await writeFile(
+				options.csv,
+				'\ufeff' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n'
+			);
+			out.line(
+				`${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại đã ghi vào' : 'rejected rows written to'} ${options.csv}`
+			);
 			return 0;
 		}
-		out.line(`${imported.file}: ${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại' : 'rejected rows'}`);
+		out.line(
+			`${imported.file}: ${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại' : 'rejected rows'}`
+		);
 		for (const r of rejects) {
 			const value = r.value === null ? '' : ` “${r.value}”`;
-			out.line(`  ${lang === 'vi' ? 'dòng' : 'row'} ${r.row}, ${lang === 'vi' ? 'cột' : 'column'} “${r.column ?? ''}”: ${reason(r.reason)}${value}`);
+			out.line(
+				`  ${lang === 'vi' ? 'dòng' : 'row'} ${r.row}, ${lang === 'vi' ? 'cột' : 'column'} “${r.column ?? ''}”: ${reason(r.reason)}${value}`
+			);
 		}
 		return 0;
 	} finally {

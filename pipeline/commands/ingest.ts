@@ -31,7 +31,10 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 		dryRun: options.dryRun,
 		onStage: (file, stage, progress) => {
 			const label = `${file ? `${file}: ` : ''}${STAGES[stage][lang]}`;
-			const rows = progress?.rows !== undefined ? ` ${n(progress.rows)} ${lang === 'vi' ? 'dòng' : 'rows'}` : '';
+			const rows =
+				progress?.rows !== undefined
+					? ` ${n(progress.rows)} ${lang === 'vi' ? 'dòng' : 'rows'}`
+					: '';
 			out.status(label + rows, progress?.fraction);
 		}
 	});
@@ -39,7 +42,13 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 	for (const outcome of outcomes) printOutcome(outcome, out, lang);
 	const loaded = outcomes.filter((o) => o.status === 'loaded').length;
 	if (options.dryRun) {
-		out.line(out.colour.yellow(lang === 'vi' ? 'Chạy thử (--dry-run): cơ sở dữ liệu không thay đổi.' : 'Dry run: the database is unchanged.'));
+		out.line(
+			out.colour.yellow(
+				lang === 'vi'
+					? 'Chạy thử (--dry-run): cơ sở dữ liệu không thay đổi.'
+					: 'Dry run: the database is unchanged.'
+			)
+		);
 	} else if (loaded === 0) {
 		out.line(lang === 'vi' ? 'Không có gì mới để nhập.' : 'Nothing new to import.');
 	}
@@ -51,7 +60,9 @@ function printOutcome(o: FileOutcome, out: Output, lang: Lang): void {
 	const n = (v: number) => formatNumber(v, lang);
 	const { colour } = out;
 	if (o.status === 'unchanged') {
-		out.line(`${colour.dim('=')} ${o.file}: ${vi ? `đã nhập trước đây (lượt #${o.importId}, số liệu đến ${formatDate(o.asOf)}); không thay đổi gì` : `already imported (import #${o.importId}, as of ${formatDate(o.asOf)}); nothing changed`}`);
+		out.line(
+			`${colour.dim('=')} ${o.file}: ${vi ? `đã nhập trước đây (lượt #${o.importId}, số liệu đến ${formatDate(o.asOf)}); không thay đổi gì` : `already imported (import #${o.importId}, as of ${formatDate(o.asOf)}); nothing changed`}`
+		);
 		return;
 	}
 	const sheet = o.sheet ? (vi ? `, trang “${o.sheet}”` : `, sheet "${o.sheet}"`) : '';
@@ -63,32 +74,85 @@ function printOutcome(o: FileOutcome, out: Output, lang: Lang): void {
 	);
 	if (o.rowsRejected > 0) {
 		const reasons = o.rejectsByReason
-			.map((r) => `${n(r.rows)} ${REJECT_REASONS.includes(r.reason as RejectReason) ? rejectText(r.reason as RejectReason, lang) : r.reason}`)
+			.map(
+				(r) =>
+					`${n(r.rows)} ${REJECT_REASONS.includes(r.reason as RejectReason) ? rejectText(r.reason as RejectReason, lang) : r.reason}`
+			)
 			.join('; ');
 		out.line(`    ${vi ? 'lý do loại' : 'rejected'}: ${reasons}`);
-		out.line(colour.dim(`    ${vi ? `xem từng dòng: npm run pipeline -- rejects ${o.importId}` : `see each row: npm run pipeline -- rejects ${o.importId} --lang en`}`));
+		out.line(
+			colour.dim(
+				`    ${vi ? `xem từng dòng: npm run pipeline -- rejects ${o.importId}` : `see each row: npm run pipeline -- rejects ${o.importId} --lang en`}`
+			)
+		);
 	}
 	if (o.rowsIgnored > 0) {
-		out.line(colour.dim(`    ${n(o.rowsIgnored)} ${vi ? 'dòng trống, dòng tổng cộng hoặc chữ ký được bỏ qua' : 'blank, total or signature rows ignored'}`));
+		out.line(
+			colour.dim(
+				`    ${n(o.rowsIgnored)} ${vi ? 'dòng trống, dòng tổng cộng hoặc chữ ký được bỏ qua' : 'blank, total or signature rows ignored'}`
+			)
+		);
 	}
 	if (o.unknownColumns.length > 0) {
-		out.line(colour.dim(`    ${vi ? 'cột không dùng' : 'columns not used'}: ${o.unknownColumns.join(', ')}`));
+		out.line(
+			colour.dim(
+				`    ${vi ? 'cột không dùng' : 'columns not used'}: ${o.unknownColumns.join(', ')}`
+			)
+		);
 	}
 	const w = o.warnings;
-	names(out, lang, vi ? 'Huyện không có trong danh mục (dòng bị loại)' : 'Districts not in the unit list (rows rejected)', w.unknownDistricts);
-	names(out, lang, vi ? 'Xã không có trong danh mục (tính cho huyện)' : 'Communes not in the unit list (counted for the district)', w.unknownCommunes.map((c) => ({ ...c, name: `${c.name} (${c.district})` })));
-	names(out, lang, vi ? 'Nơi công tác không có trong danh mục (chỉ tính theo nơi cư trú)' : 'Workplaces not in the unit list (counted where people live)', w.unknownWorkplaces);
-	names(out, lang, vi ? 'Đối tượng không xác định (ghi là “không rõ”)' : 'Groups not recognised (recorded as "not stated")', w.unknownGroups);
+	names(
+		out,
+		lang,
+		vi
+			? 'Huyện không có trong danh mục (dòng bị loại)'
+			: 'Districts not in the unit list (rows rejected)',
+		w.unknownDistricts
+	);
+	names(
+		out,
+		lang,
+		vi
+			? 'Xã không có trong danh mục (tính cho huyện)'
+			: 'Communes not in the unit list (counted for the district)',
+		w.unknownCommunes.map((c) => ({ ...c, name: `${c.name} (${c.district})` }))
+	);
+	names(
+		out,
+		lang,
+		vi
+			? 'Nơi công tác không có trong danh mục (chỉ tính theo nơi cư trú)'
+			: 'Workplaces not in the unit list (counted where people live)',
+		w.unknownWorkplaces
+	);
+	names(
+		out,
+		lang,
+		vi
+			? 'Đối tượng không xác định (ghi là “không rõ”)'
+			: 'Groups not recognised (recorded as "not stated")',
+		w.unknownGroups
+	);
 }
 
 function names(out: Output, lang: Lang, title: string, list: NameWarning[]): void {
 	if (list.length === 0) return;
 	const vi = lang === 'vi';
 	const total = list.reduce((s, w) => s + w.rows, 0);
-	out.line(`    ${out.colour.yellow('!')} ${title}: ${formatNumber(list.length, lang)} ${vi ? 'tên' : 'names'}, ${formatNumber(total, lang)} ${vi ? 'dòng' : 'rows'}`);
+	out.line(
+		`    ${out.colour.yellow('!')} ${title}: ${formatNumber(list.length, lang)} ${vi ? 'tên' : 'names'}, ${formatNumber(total, lang)} ${vi ? 'dòng' : 'rows'}`
+	);
 	for (const w of list.slice(0, SHOWN_NAMES)) {
-		const hint = w.suggestions.length > 0 ? ` → ${vi ? 'có phải' : 'did you mean'}: ${w.suggestions.join(', ')}?` : '';
+		const hint =
+			w.suggestions.length > 0
+				? ` → ${vi ? 'có phải' : 'did you mean'}: ${w.suggestions.join(', ')}?`
+				: '';
 		out.line(`      “${w.name.replace(/\s+/g, ' ')}” (${formatNumber(w.rows, lang)})${hint}`);
 	}
-	if (list.length > SHOWN_NAMES) out.line(out.colour.dim(`      … ${vi ? 'và' : 'and'} ${formatNumber(list.length - SHOWN_NAMES, lang)} ${vi ? 'tên khác' : 'more'}`));
+	if (list.length > SHOWN_NAMES)
+		out.line(
+			out.colour.dim(
+				`      … ${vi ? 'và' : 'and'} ${formatNumber(list.length - SHOWN_NAMES, lang)} ${vi ? 'tên khác' : 'more'}`
+			)
+		);
 }

@@ -13,7 +13,9 @@ export async function runUnits(options: CliOptions, out: Output): Promise<number
 	const kinds = Object.entries(result.byKind)
 		.map(([kind, count]) => `${formatNumber(count, options.lang)} ${kind}`)
 		.join(', ');
-	out.line(`${out.colour.green('✓')} ${vi ? 'Danh mục đơn vị' : 'Unit list'}: ${formatNumber(result.units, options.lang)} ${vi ? 'đơn vị' : 'units'} (${kinds})${result.replaced > 0 ? (vi ? `, thay cho ${formatNumber(result.replaced, options.lang)} đơn vị cũ` : `, replacing ${formatNumber(result.replaced, options.lang)}`) : ''}`);
+	out.line(
+		`${out.colour.green('✓')} ${vi ? 'Danh mục đơn vị' : 'Unit list'}: ${formatNumber(result.units, options.lang)} ${vi ? 'đơn vị' : 'units'} (${kinds})${result.replaced > 0 ? (vi ? `, thay cho ${formatNumber(result.replaced, options.lang)} đơn vị cũ` : `, replacing ${formatNumber(result.replaced, options.lang)}`) : ''}`
+	);
 	if (options.dryRun) out.line(vi ? 'Chạy thử: không thay đổi gì.' : 'Dry run: nothing changed.');
 	return 0;
 }
@@ -23,7 +25,9 @@ export async function runActivity(options: CliOptions, out: Output): Promise<num
 	out.status(vi ? 'nạp bảng theo dõi hoạt động' : 'loading the activity sheet');
 	const result = await loadActivity(options.db, options.args[0]!, { dryRun: options.dryRun });
 	out.done();
-	out.line(`${out.colour.green('✓')} ${vi ? 'Hoạt động' : 'Activity'}: ${formatNumber(result.rows, options.lang)} ${vi ? 'dòng' : 'rows'}, ${formatNumber(result.units, options.lang)} ${vi ? 'đơn vị' : 'units'}`);
+	out.line(
+		`${out.colour.green('✓')} ${vi ? 'Hoạt động' : 'Activity'}: ${formatNumber(result.rows, options.lang)} ${vi ? 'dòng' : 'rows'}, ${formatNumber(result.units, options.lang)} ${vi ? 'đơn vị' : 'units'}`
+	);
 	if (options.dryRun) out.line(vi ? 'Chạy thử: không thay đổi gì.' : 'Dry run: nothing changed.');
 	return 0;
 }

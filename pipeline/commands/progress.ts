@@ -18,7 +18,8 @@ export async function runProgress(options: CliOptions, out: Output): Promise<num
 	const presets = loadPresets(config);
 	const id = options.preset ?? config.defaultPreset;
 	const preset = presets.find((p) => p.id === id);
-	if (!preset) throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
+	if (!preset)
+		throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
 	const db = await openForReading(options.db);
 	try {
 		const snapshots = await snapshotDates(db.kysely);
@@ -52,7 +53,12 @@ export function progressDocument(asOf: string, preset: string, units: UnitProgre
 			share: u.share,
 			registeredShare: u.registeredShare,
 			recognisedShare: u.recognisedShare,
-			target: u.target && { id: u.target.id, metric: u.target.metric, threshold: u.target.threshold, deadline: u.target.deadline },
+			target: u.target && {
+				id: u.target.id,
+				metric: u.target.metric,
+				threshold: u.target.threshold,
+				deadline: u.target.deadline
+			},
 			expected: u.expected,
 			projected: u.projected,
 			class: u.paceClass,
@@ -61,13 +67,45 @@ export function progressDocument(asOf: string, preset: string, units: UnitProgre
 	};
 }
 
-function printTable(units: UnitProgress[], asOf: string, preset: string, options: CliOptions, out: Output): void {
+function printTable(
+	units: UnitProgress[],
+	asOf: string,
+	preset: string,
+	options: CliOptions,
+	out: Output
+): void {
 	const { lang } = options;
 	const vi = lang === 'vi';
-	out.line(out.colour.bold(`${vi ? 'Tiến độ đến ngày' : 'Progress as of'} ${formatDate(asOf)} — ${vi ? 'bộ chỉ tiêu' : 'targets'} ${preset}`));
+	out.line(
+		out.colour.bold(
+			`${vi ? 'Tiến độ đến ngày' : 'Progress as of'} ${formatDate(asOf)} — ${vi ? 'bộ chỉ tiêu' : 'targets'} ${preset}`
+		)
+	);
 	const header = vi
-		? ['Mã', 'Đơn vị', 'Loại', 'Cấp trên', 'Đối tượng', 'Đăng ký', 'Đạt', 'Tỉ lệ', 'Chỉ tiêu', 'Cảnh báo']
-		: ['Code', 'Unit', 'Kind', 'Parent', 'Eligible', 'Registered', 'Recognised', 'Share', 'Target', 'Flags'];
+		? [
+				'Mã',
+				'Đơn vị',
+				'Loại',
+				'Cấp trên',
+				'Đối tượng',
+				'Đăng ký',
+				'Đạt',
+				'Tỉ lệ',
+				'Chỉ tiêu',
+				'Cảnh báo'
+			]
+		: [
+				'Code',
+				'Unit',
+				'Kind',
+				'Parent',
+				'Eligible',
+				'Registered',
+				'Recognised',
+				'Share',
+				'Target',
+				'Flags'
+			];
 	const rows = units.map((u) => [
 		u.code,
 		u.name,
@@ -80,11 +118,19 @@ function printTable(units: UnitProgress[], asOf: string, preset: string, options
 		u.target ? formatShare(u.target.threshold, lang, 0) : '—',
 		u.flags.map((f) => explainFlag(f, lang)).join('; ')
 	]);
-	const widths = header.map((h, i) => Math.min(i === 1 ? 40 : 24, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+	const widths = header.map((h, i) =>
+		Math.min(i === 1 ? 40 : 24, Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+	);
 	const right = new Set([4, 5, 6, 7, 8]);
 	const fmt = (cells: string[]) =>
 		cells
-			.map((c, i) => (i === cells.length - 1 ? c : right.has(i) ? c.padStart(widths[i]!) : c.slice(0, widths[i]).padEnd(widths[i]!)))
+			.map((c, i) =>
+				i === cells.length - 1
+					? c
+					: right.has(i)
+						? c.padStart(widths[i]!)
+						: c.slice(0, widths[i]).padEnd(widths[i]!)
+			)
 			.join('  ');
 	out.line(fmt(header));
 	for (const r of rows) out.line(fmt(r));

@@ -8,7 +8,15 @@ import { createXlsxWriter, type WriteCell } from '../xlsx/writer.ts';
 import type { DemoConfig } from './config.ts';
 import { random } from './random.ts';
 
-export const ACTIVITY_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Hoạt động', 'Ngày', 'Số người', 'Số tiền (đồng)', 'Ghi chú'];
+export const ACTIVITY_HEADER = [
+	'Mã đơn vị',
+	'Tên đơn vị',
+	'Hoạt động',
+	'Ngày',
+	'Số người',
+	'Số tiền (đồng)',
+	'Ghi chú'
+];
 
 export function activityRows(config: DemoConfig, units: Unit[]): WriteCell[][] {
 	const rows: WriteCell[][] = [];
@@ -17,10 +25,16 @@ export function activityRows(config: DemoConfig, units: Unit[]): WriteCell[][] {
 	const months = ['2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12'];
 	for (const unit of units) {
 		if (unit.kind === 'province' || unit.kind === 'commune') continue;
-		if (unit.parent !== null && unit.kind !== 'district' && unit.parent !== config.province.code) continue;
+		if (unit.parent !== null && unit.kind !== 'district' && unit.parent !== config.province.code)
+			continue;
 		const r = random(config.seed, 'activity', unit.code);
-		const row = (type: string, day: IsoDate, people: number | null, amount: number | null, note = '') =>
-			rows.push([unit.code, unit.name, type, { date: day }, people, amount, note]);
+		const row = (
+			type: string,
+			day: IsoDate,
+			people: number | null,
+			amount: number | null,
+			note = ''
+		) => rows.push([unit.code, unit.name, type, { date: day }, people, amount, note]);
 		const sessions = unit.kind === 'district' ? r.int(1, 3) : 1;
 		for (let s = 0; s < sessions; s++) {
 			const day = addDays('2023-03-01', r.int(0, 170));
@@ -31,15 +45,29 @@ export function activityRows(config: DemoConfig, units: Unit[]): WriteCell[][] {
 			if (noBudget.has(unit.code)) row('Kinh phí', '2023-03-31', null, 0, 'Chưa bố trí kinh phí');
 			else row('Kinh phí', addDays('2023-02-01', r.int(0, 60)), null, r.int(5, 30) * 10_000_000);
 			for (const month of months) {
-				if (r.chance(0.85)) row('Báo cáo tháng', addDays(endOfMonth(month), r.int(1, 8)), null, null, `Tháng ${Number(month.slice(5))}/2023`);
+				if (r.chance(0.85))
+					row(
+						'Báo cáo tháng',
+						addDays(endOfMonth(month), r.int(1, 8)),
+						null,
+						null,
+						`Tháng ${Number(month.slice(5))}/2023`
+					);
 			}
 		}
 	}
 	return rows;
 }
 
-export async function writeActivitySheet(file: string, config: DemoConfig, units: Unit[]): Promise<number> {
-	const writer = await createXlsxWriter(file, { sheetName: 'Hoạt động', columnWidths: [12, 40, 16, 14, 10, 16, 28] });
+export async function writeActivitySheet(
+	file: string,
+	config: DemoConfig,
+	units: Unit[]
+): Promise<number> {
+	const writer = await createXlsxWriter(file, {
+		sheetName: 'Hoạt động',
+		columnWidths: [12, 40, 16, 14, 10, 16, 28]
+	});
 	const rows = activityRows(config, units);
 	await writer.writeRows([
 		{ cells: ['THEO DÕI HOẠT ĐỘNG XÂY DỰNG MÔ HÌNH CÔNG DÂN HỌC TẬP NĂM 2023'], style: 'title' },

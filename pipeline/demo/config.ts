@@ -64,7 +64,9 @@ export interface GsoCommune {
 }
 
 /** Rows of the vendored GSO list (simple CSV: no quoted fields). */
-export function readGsoUnits(file = path.join(DATA_DIR, 'reference/ha-tinh-units-2023-04-10.csv')): GsoCommune[] {
+export function readGsoUnits(
+	file = path.join(DATA_DIR, 'reference/ha-tinh-units-2023-04-10.csv')
+): GsoCommune[] {
 	const [, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
 	return lines.map((line) => {
 		const f = line.split(',');
@@ -83,10 +85,12 @@ export function readPopulation(
 	file = path.join(DATA_DIR, 'reference/ha-tinh-population-2019.csv')
 ): Map<string, number> {
 	const [, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-	return new Map(lines.map((line) => {
-		const f = line.split(',');
-		return [f[0]!, Number(f[2])] as const;
-	}));
+	return new Map(
+		lines.map((line) => {
+			const f = line.split(',');
+			return [f[0]!, Number(f[2])] as const;
+		})
+	);
 }
 
 export interface DemoAgency {

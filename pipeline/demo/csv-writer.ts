@@ -20,7 +20,9 @@ export function createCsvWriter(
 ): CsvWriter {
 	const out: WriteStream = createWriteStream(file);
 	const encode = encoder(options.encoding);
-	const needsQuote = new RegExp(`["\\r\\n${options.delimiter === '\t' ? '\\t' : options.delimiter}]`);
+	const needsQuote = new RegExp(
+		`["\\r\\n${options.delimiter === '\t' ? '\\t' : options.delimiter}]`
+	);
 	let pending = '';
 	let started = false;
 
@@ -39,8 +41,9 @@ export function createCsvWriter(
 	return {
 		async writeRow(fields) {
 			pending +=
-				fields.map((f) => (needsQuote.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(options.delimiter) +
-				'\r\n';
+				fields
+					.map((f) => (needsQuote.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
+					.join(options.delimiter) + '\r\n';
 			if (pending.length >= FLUSH_AT) await flush();
 		},
 		async close() {

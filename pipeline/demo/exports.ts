@@ -10,7 +10,15 @@ import { createCsvWriter } from './csv-writer.ts';
 import { stateAt, type Person, type Population } from './people.ts';
 import { random, type Random } from './random.ts';
 import type { Field, Shape } from './shapes.ts';
-import { badDateText, dateText, digitalWord, groupWord, spellUnit, statusWord, splitPrefix } from './variants.ts';
+import {
+	badDateText,
+	dateText,
+	digitalWord,
+	groupWord,
+	spellUnit,
+	statusWord,
+	splitPrefix
+} from './variants.ts';
 
 /** Towns whose bare names collide: their prefix must stay, or the row is ambiguous. */
 const AMBIGUOUS_BARE = new Set(['447', '449']);
@@ -71,7 +79,10 @@ function rowCells(
 	const text = (value: string) => (shape.nfd ? value.normalize('NFD') : value);
 	const date = (day: IsoDate | null): WriteCell => {
 		if (day === null) return '';
-		if (shape.dates === 'excel' || (shape.dates === 'mixed' && shape.format === 'xlsx' && r.chance(0.5))) {
+		if (
+			shape.dates === 'excel' ||
+			(shape.dates === 'mixed' && shape.format === 'xlsx' && r.chance(0.5))
+		) {
 			return { date: day };
 		}
 		return dateText(r, day, shape.dates);
@@ -109,7 +120,11 @@ function rowCells(
 			case 'registeredOn':
 				return person.defect === 'badDate' ? badDateText(r) : date(person.registeredOn);
 			case 'status':
-				return text(person.defect === 'unknownStatus' ? r.pick(['Chưa rõ', 'Hủy đăng ký']) : statusWord(r, shape.statusWords, state));
+				return text(
+					person.defect === 'unknownStatus'
+						? r.pick(['Chưa rõ', 'Hủy đăng ký'])
+						: statusWord(r, shape.statusWords, state)
+				);
 			case 'recognisedOn':
 				return date(state.recognisedOn);
 			case 'digitalSkills':
@@ -121,12 +136,20 @@ function rowCells(
 
 function idCell(person: Person, shape: Shape, r: Random): WriteCell {
 	if (person.defect === 'missingId') return '';
-	if (person.defect === 'malformedId') return r.chance(0.5) ? person.idNumber.slice(0, 10) : 'O' + person.idNumber.slice(1);
-	if (shape.format === 'xlsx') return shape.idAsNumber ? Number(person.idNumber) : { text: person.idNumber };
+	if (person.defect === 'malformedId')
+		return r.chance(0.5) ? person.idNumber.slice(0, 10) : 'O' + person.idNumber.slice(1);
+	if (shape.format === 'xlsx')
+		return shape.idAsNumber ? Number(person.idNumber) : { text: person.idNumber };
 	return person.idNumber;
 }
 
-function workplace(person: Person, units: Map<string, Unit>, commune: Unit, r: Random, spellingVariant: number): string {
+function workplace(
+	person: Person,
+	units: Map<string, Unit>,
+	commune: Unit,
+	r: Random,
+	spellingVariant: number
+): string {
 	if (person.organisationCode) {
 		const unit = units.get(person.organisationCode)!;
 		if (r.chance(spellingVariant)) {
@@ -153,7 +176,9 @@ function workplace(person: Person, units: Map<string, Unit>, commune: Unit, r: R
 async function xlsxSink(file: string, shape: Shape): Promise<Sink> {
 	const writer = await createXlsxWriter(file, {
 		sheetName: 'Danh sách',
-		columnWidths: shape.fields.map((f) => (f === 'fullName' || f === 'workplace' ? 28 : f === 'stt' ? 6 : 16))
+		columnWidths: shape.fields.map((f) =>
+			f === 'fullName' || f === 'workplace' ? 28 : f === 'stt' ? 6 : 16
+		)
 	});
 	let row = 0;
 	let batch: { cells: WriteCell[]; style?: 'title' | 'header' }[] = [];

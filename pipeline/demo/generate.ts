@@ -48,7 +48,10 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
 
 	const jobs =
 		options.snapshots === 'monthly'
-			? config.snapshots.map((asOf, i) => ({ asOf, shape: SNAPSHOT_SHAPES[i % SNAPSHOT_SHAPES.length]! }))
+			? config.snapshots.map((asOf, i) => ({
+					asOf,
+					shape: SNAPSHOT_SHAPES[i % SNAPSHOT_SHAPES.length]!
+				}))
 			: options.formats.map((format) => ({
 					asOf: config.snapshots.at(-1)!,
 					shape: format === 'csv' ? { ...CANONICAL, format, dates: 'dmy' as const } : CANONICAL
@@ -65,7 +68,8 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
 	return { units: unitsFile, activity: activityFile, exports };
 }
 
-const USAGE = 'usage: npm run generate -- --out DIR [--rows N] [--snapshots monthly|final] [--formats csv,xlsx]';
+const USAGE =
+	'usage: npm run generate -- --out DIR [--rows N] [--snapshots monthly|final] [--formats csv,xlsx]';
 
 export function parseGenerateArgs(argv: string[]): GenerateOptions {
 	const { values } = parseArgs({
@@ -79,11 +83,19 @@ export function parseGenerateArgs(argv: string[]): GenerateOptions {
 	});
 	if (!values.out) throw new Error(`--out is required\n${USAGE}`);
 	const rows = values.rows === undefined ? undefined : Number(values.rows);
-	if (rows !== undefined && !(Number.isInteger(rows) && rows > 0)) throw new Error(`--rows must be a whole number above 0\n${USAGE}`);
-	if (values.snapshots !== 'monthly' && values.snapshots !== 'final') throw new Error(`--snapshots must be monthly or final\n${USAGE}`);
+	if (rows !== undefined && !(Number.isInteger(rows) && rows > 0))
+		throw new Error(`--rows must be a whole number above 0\n${USAGE}`);
+	if (values.snapshots !== 'monthly' && values.snapshots !== 'final')
+		throw new Error(`--snapshots must be monthly or final\n${USAGE}`);
 	const formats = values.formats.split(',');
-	if (!formats.every((f) => f === 'csv' || f === 'xlsx')) throw new Error(`--formats takes csv, xlsx or both\n${USAGE}`);
-	return { out: values.out, rows, snapshots: values.snapshots, formats: formats as ('csv' | 'xlsx')[] };
+	if (!formats.every((f) => f === 'csv' || f === 'xlsx'))
+		throw new Error(`--formats takes csv, xlsx or both\n${USAGE}`);
+	return {
+		out: values.out,
+		rows,
+		snapshots: values.snapshots,
+		formats: formats as ('csv' | 'xlsx')[]
+	};
 }
 
 if (import.meta.main) {

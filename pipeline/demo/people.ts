@@ -42,16 +42,68 @@ export interface PersonState {
 
 /** The person's state in an export taken at `asOf` (they must have registered by then). */
 export function stateAt(person: Person, asOf: IsoDate): PersonState {
-	if (person.outcome === 'pending' || person.decidedOn > asOf) return { status: 'registered', recognisedOn: null };
+	if (person.outcome === 'pending' || person.decidedOn > asOf)
+		return { status: 'registered', recognisedOn: null };
 	if (person.outcome === 'not_recognised') return { status: 'not_recognised', recognisedOn: null };
 	return { status: 'recognised', recognisedOn: person.decidedOn };
 }
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Đinh', 'Thái', 'Hà'];
+const FAMILY = [
+	'Nguyễn',
+	'Trần',
+	'Lê',
+	'Phạm',
+	'Hoàng',
+	'Phan',
+	'Võ',
+	'Đặng',
+	'Bùi',
+	'Đỗ',
+	'Hồ',
+	'Ngô',
+	'Dương',
+	'Đinh',
+	'Thái',
+	'Hà'
+];
 const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Xuân', 'Đình', 'Công'];
 const MIDDLE_F = ['Thị', 'Thị', 'Ngọc', 'Thu', 'Thanh', 'Hồng', 'Minh'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', 'Long', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Vinh'];
-const GIVEN_F = ['Anh', 'Hà', 'Hằng', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngọc', 'Oanh', 'Phương', 'Thảo', 'Trang', 'Tuyết', 'Vân', 'Yến'];
+const GIVEN_M = [
+	'An',
+	'Bình',
+	'Cường',
+	'Dũng',
+	'Hải',
+	'Hùng',
+	'Khánh',
+	'Long',
+	'Nam',
+	'Phúc',
+	'Quân',
+	'Sơn',
+	'Thắng',
+	'Tuấn',
+	'Việt',
+	'Vinh'
+];
+const GIVEN_F = [
+	'Anh',
+	'Hà',
+	'Hằng',
+	'Hương',
+	'Lan',
+	'Linh',
+	'Mai',
+	'Nga',
+	'Ngọc',
+	'Oanh',
+	'Phương',
+	'Thảo',
+	'Trang',
+	'Tuyết',
+	'Vân',
+	'Yến'
+];
 
 const CITIZEN_GROUPS: (readonly [GroupKey, number])[] = [
 	['farmer', 30],
@@ -63,7 +115,15 @@ const CITIZEN_GROUPS: (readonly [GroupKey, number])[] = [
 	['citizen', 5]
 ];
 
-const DEFECTS: MessKind[] = ['missingId', 'malformedId', 'unknownDistrict', 'ambiguousDistrict', 'unknownStatus', 'badDate', 'duplicate'];
+const DEFECTS: MessKind[] = [
+	'missingId',
+	'malformedId',
+	'unknownDistrict',
+	'ambiguousDistrict',
+	'unknownStatus',
+	'badDate',
+	'duplicate'
+];
 
 interface Block {
 	/** Stream key of the block: a commune code or an agency code. */
@@ -91,7 +151,9 @@ export class Population {
 		this.config = config;
 		this.#curve = [
 			[config.registrationStart, 0],
-			...(Object.entries(config.registrationCurve) as [IsoDate, number][]).sort((a, b) => (a[0] < b[0] ? -1 : 1))
+			...(Object.entries(config.registrationCurve) as [IsoDate, number][]).sort((a, b) =>
+				a[0] < b[0] ? -1 : 1
+			)
 		];
 		let offset = 0;
 		const add = (block: Omit<Block, 'offset'>) => {
@@ -101,9 +163,15 @@ export class Population {
 		for (const district of units.filter((u) => u.kind === 'district')) {
 			const plan = config.districts[district.code];
 			if (!plan) throw new Error(`demo.json has no plan for district ${district.code}`);
-			this.#homeDistricts.push([district.code, (district.eligible ?? 0) * (district.code === '436' ? 6 : 1)]);
+			this.#homeDistricts.push([
+				district.code,
+				(district.eligible ?? 0) * (district.code === '436' ? 6 : 1)
+			]);
 			const communes = units.filter((u) => u.parent === district.code && u.kind === 'commune');
-			this.#communesByDistrict.set(district.code, communes.map((c) => c.code));
+			this.#communesByDistrict.set(
+				district.code,
+				communes.map((c) => c.code)
+			);
 			for (const commune of communes) {
 				add({
 					key: commune.code,
@@ -162,10 +230,17 @@ export class Population {
 		const rec = config.recognition;
 		const u = r.next();
 		// The units the letter names as leaders got everyone through the assessment.
-		const outcome = block.early || u < rec.recognisedShare ? 'recognised' : u < rec.recognisedShare + rec.notRecognisedShare ? 'not_recognised' : 'pending';
+		const outcome =
+			block.early || u < rec.recognisedShare
+				? 'recognised'
+				: u < rec.recognisedShare + rec.notRecognisedShare
+					? 'not_recognised'
+					: 'pending';
 		const messy = config.messiness;
 		const defectChance = DEFECTS.reduce((s, d) => s + messy[d], 0);
-		const defect = r.chance(defectChance) ? r.weighted(DEFECTS.map((d) => [d, messy[d]] as const)) : null;
+		const defect = r.chance(defectChance)
+			? r.weighted(DEFECTS.map((d) => [d, messy[d]] as const))
+			: null;
 		return {
 			index,
 			fullName: `${r.pick(FAMILY)} ${r.pick(female ? MIDDLE_F : MIDDLE_M)} ${r.pick(female ? GIVEN_F : GIVEN_M)}`,
@@ -205,14 +280,35 @@ export class Population {
 }
 
 function birthDate(r: Random, group: GroupKey): IsoDate {
-	const [min, max] = group === 'student' ? [15, 24] : group === 'elderly' ? [60, 85] : group === 'civil_servant' || group === 'armed_forces' ? [22, 60] : [18, 70];
+	const [min, max] =
+		group === 'student'
+			? [15, 24]
+			: group === 'elderly'
+				? [60, 85]
+				: group === 'civil_servant' || group === 'armed_forces'
+					? [22, 60]
+					: [18, 70];
 	const year = 2023 - r.int(min, max);
 	return addDays(`${year}-01-01`, r.int(0, 364));
 }
 
 function citizenWorkplace(r: Random, group: GroupKey): string {
-	if (group === 'student') return r.pick(['Trường THPT Phan Đình Phùng', 'Trường Cao đẳng Y tế Hà Tĩnh', '', 'Trường THCS']);
+	if (group === 'student')
+		return r.pick([
+			'Trường THPT Phan Đình Phùng',
+			'Trường Cao đẳng Y tế Hà Tĩnh',
+			'',
+			'Trường THCS'
+		]);
 	if (group === 'farmer' || group === 'elderly') return r.chance(0.8) ? '' : 'Tự do';
-	if (group === 'civil_servant') return r.pick(['UBND xã', 'Trường Tiểu học', 'Trạm Y tế xã', 'Trường Mầm non']);
-	return r.pick(['', '', 'Tự do', 'Công ty TNHH Formosa Hà Tĩnh', 'Hợp tác xã nông nghiệp', 'Kinh doanh tự do']);
+	if (group === 'civil_servant')
+		return r.pick(['UBND xã', 'Trường Tiểu học', 'Trạm Y tế xã', 'Trường Mầm non']);
+	return r.pick([
+		'',
+		'',
+		'Tự do',
+		'Công ty TNHH Formosa Hà Tĩnh',
+		'Hợp tác xã nông nghiệp',
+		'Kinh doanh tự do'
+	]);
 }

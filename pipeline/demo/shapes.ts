@@ -105,15 +105,60 @@ export const SNAPSHOT_SHAPES: Shape[] = [
 		format: 'csv',
 		encoding: 'utf8-bom',
 		delimiter: ',',
-		header: ['TT', 'Họ tên', 'Ngày tháng năm sinh', 'Giới', 'CCCD/CMND', 'SĐT', 'Nhóm đối tượng', 'Đơn vị công tác', 'Xã', 'Huyện', 'Ngày ĐK', 'Kết quả', 'Ngày đạt', 'Có kỹ năng số'],
+		header: [
+			'TT',
+			'Họ tên',
+			'Ngày tháng năm sinh',
+			'Giới',
+			'CCCD/CMND',
+			'SĐT',
+			'Nhóm đối tượng',
+			'Đơn vị công tác',
+			'Xã',
+			'Huyện',
+			'Ngày ĐK',
+			'Kết quả',
+			'Ngày đạt',
+			'Có kỹ năng số'
+		],
 		dates: 'dmy',
 		statusWords: STATUS_WORDS[1]!
 	},
 	{
 		...CANONICAL,
 		header: {
-			top: ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số định danh cá nhân', 'Điện thoại', 'Đối tượng', 'Nơi công tác', 'Địa chỉ thường trú', '', 'Thông tin đăng ký', '', '', 'Kỹ năng số'],
-			bottom: ['', '', '', '', '', '', '', '', 'Xã/Phường', 'Quận/Huyện', 'Ngày đăng ký', 'Trạng thái', 'Ngày công nhận', '']
+			top: [
+				'STT',
+				'Họ và tên',
+				'Ngày sinh',
+				'Giới tính',
+				'Số định danh cá nhân',
+				'Điện thoại',
+				'Đối tượng',
+				'Nơi công tác',
+				'Địa chỉ thường trú',
+				'',
+				'Thông tin đăng ký',
+				'',
+				'',
+				'Kỹ năng số'
+			],
+			bottom: [
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				'Xã/Phường',
+				'Quận/Huyện',
+				'Ngày đăng ký',
+				'Trạng thái',
+				'Ngày công nhận',
+				''
+			]
 		},
 		dates: 'mixed',
 		idAsNumber: true,
@@ -134,15 +179,62 @@ export const SNAPSHOT_SHAPES: Shape[] = [
 		format: 'csv',
 		encoding: 'windows-1258',
 		delimiter: ';',
-		header: ['STT', 'Ho va ten', 'Ngay sinh', 'Gioi tinh', 'So CCCD', 'So dien thoai', 'Doi tuong', 'Co quan cong tac', 'Xa/Phuong/Thi tran', 'Huyen/Thi xa/Thanh pho', 'Ngay dang ky', 'Trang thai', 'Ngay cong nhan', 'Ky nang so'],
+		header: [
+			'STT',
+			'Ho va ten',
+			'Ngay sinh',
+			'Gioi tinh',
+			'So CCCD',
+			'So dien thoai',
+			'Doi tuong',
+			'Co quan cong tac',
+			'Xa/Phuong/Thi tran',
+			'Huyen/Thi xa/Thanh pho',
+			'Ngay dang ky',
+			'Trang thai',
+			'Ngay cong nhan',
+			'Ky nang so'
+		],
 		dates: 'dmy',
 		statusWords: STATUS_WORDS[0]!
 	},
 	{
 		...CANONICAL,
-		fields: ['stt', 'idNumber', 'fullName', 'birthYear', 'gender', 'group', 'workplace', 'district', 'commune', 'registeredOn', 'status', 'recognisedOn', 'digitalSkills'],
-		header: ['STT', 'Số CCCD/CMND', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Đối tượng', 'Cơ quan công tác', 'Huyện/Thị xã', 'Xã/Phường/Thị trấn', 'Ngày đăng ký', 'Trạng thái', 'Ngày công nhận', 'Kỹ năng số'],
-		titles: (asOf) => ['HỘI KHUYẾN HỌC TỈNH HÀ TĨNH', 'DANH SÁCH CÔNG DÂN HỌC TẬP', `Số liệu tính đến ${dmy(asOf)}`],
+		fields: [
+			'stt',
+			'idNumber',
+			'fullName',
+			'birthYear',
+			'gender',
+			'group',
+			'workplace',
+			'district',
+			'commune',
+			'registeredOn',
+			'status',
+			'recognisedOn',
+			'digitalSkills'
+		],
+		header: [
+			'STT',
+			'Số CCCD/CMND',
+			'Họ và tên',
+			'Năm sinh',
+			'Giới tính',
+			'Đối tượng',
+			'Cơ quan công tác',
+			'Huyện/Thị xã',
+			'Xã/Phường/Thị trấn',
+			'Ngày đăng ký',
+			'Trạng thái',
+			'Ngày công nhận',
+			'Kỹ năng số'
+		],
+		titles: (asOf) => [
+			'HỘI KHUYẾN HỌC TỈNH HÀ TĨNH',
+			'DANH SÁCH CÔNG DÂN HỌC TẬP',
+			`Số liệu tính đến ${dmy(asOf)}`
+		],
 		dates: 'dmyShort',
 		statusWords: STATUS_WORDS[2]!
 	},
@@ -151,7 +243,10 @@ export const SNAPSHOT_SHAPES: Shape[] = [
 		format: 'csv',
 		encoding: 'utf8',
 		delimiter: ';',
-		titles: (asOf) => ['DANH SÁCH CÔNG DÂN ĐĂNG KÝ CÔNG DÂN HỌC TẬP', `(Tính đến ngày ${dmy(asOf)})`],
+		titles: (asOf) => [
+			'DANH SÁCH CÔNG DÂN ĐĂNG KÝ CÔNG DÂN HỌC TẬP',
+			`(Tính đến ngày ${dmy(asOf)})`
+		],
 		dates: 'dmy',
 		statusWords: STATUS_WORDS[1]!,
 		nfd: true

@@ -17,7 +17,15 @@ export function buildDemoUnits(config: DemoConfig, scale = 1): Unit[] {
 	const gso = readGsoUnits();
 	const population = readPopulation();
 	const units: Unit[] = [
-		{ code: config.province.code, name: config.province.name, kind: 'province', parent: null, eligible: null, confidential: false, aliases: [] }
+		{
+			code: config.province.code,
+			name: config.province.name,
+			kind: 'province',
+			parent: null,
+			eligible: null,
+			confidential: false,
+			aliases: []
+		}
 	];
 	const districtCodes = [...new Set(gso.map((c) => c.districtCode))];
 	let provinceEligible = 0;
@@ -38,10 +46,22 @@ export function buildDemoUnits(config: DemoConfig, scale = 1): Unit[] {
 		});
 		const shares = splitByWeight(
 			eligible,
-			communes.map((c) => (COMMUNE_WEIGHT[c.type] ?? 1) * (0.6 + 0.8 * random(config.seed, 'commune', c.code).next()))
+			communes.map(
+				(c) =>
+					(COMMUNE_WEIGHT[c.type] ?? 1) *
+					(0.6 + 0.8 * random(config.seed, 'commune', c.code).next())
+			)
 		);
 		communes.forEach((c, i) => {
-			units.push({ code: c.code, name: c.name, kind: 'commune', parent: code, eligible: shares[i]!, confidential: false, aliases: [] });
+			units.push({
+				code: c.code,
+				name: c.name,
+				kind: 'commune',
+				parent: code,
+				eligible: shares[i]!,
+				confidential: false,
+				aliases: []
+			});
 		});
 	}
 	units[0]!.eligible = provinceEligible;
@@ -79,7 +99,15 @@ export function unitsCsv(units: Unit[]): string {
 	const lines = ['code,name,kind,parent,eligible,confidential,aliases'];
 	for (const u of units) {
 		lines.push(
-			[u.code, u.name, u.kind, u.parent ?? '', u.eligible ?? '', u.confidential, u.aliases.join('|')]
+			[
+				u.code,
+				u.name,
+				u.kind,
+				u.parent ?? '',
+				u.eligible ?? '',
+				u.confidential,
+				u.aliases.join('|')
+			]
 				.map((v) => quote(String(v)))
 				.join(',')
 		);

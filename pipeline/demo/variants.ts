@@ -64,8 +64,16 @@ export interface StatusWords {
 /** Status vocabularies of successive versions of the programme's software. */
 export const STATUS_WORDS: StatusWords[] = [
 	{ recognised: ['Đạt'], registered: ['Đã đăng ký'], notRecognised: ['Không đạt'] },
-	{ recognised: ['Đã công nhận'], registered: ['Chờ xét duyệt', 'Đang tự đánh giá'], notRecognised: ['Không đạt'] },
-	{ recognised: ['Đạt danh hiệu'], registered: ['Đã đăng ký', 'Đang tự đánh giá'], notRecognised: ['Không đạt'] }
+	{
+		recognised: ['Đã công nhận'],
+		registered: ['Chờ xét duyệt', 'Đang tự đánh giá'],
+		notRecognised: ['Không đạt']
+	},
+	{
+		recognised: ['Đạt danh hiệu'],
+		registered: ['Đã đăng ký', 'Đang tự đánh giá'],
+		notRecognised: ['Không đạt']
+	}
 ];
 
 export function statusWord(r: Random, words: StatusWords, state: PersonState): string {
@@ -75,7 +83,12 @@ export function statusWord(r: Random, words: StatusWords, state: PersonState): s
 }
 
 const GROUP_WORDS: Record<GroupKey, string[]> = {
-	civil_servant: ['Cán bộ, công chức, viên chức', 'Cán bộ, công chức, viên chức', 'CBCCVC', 'Cán bộ công chức viên chức'],
+	civil_servant: [
+		'Cán bộ, công chức, viên chức',
+		'Cán bộ, công chức, viên chức',
+		'CBCCVC',
+		'Cán bộ công chức viên chức'
+	],
 	worker: ['Người lao động'],
 	armed_forces: ['Lực lượng vũ trang', 'LLVT'],
 	student: ['Học sinh, sinh viên', 'HSSV'],

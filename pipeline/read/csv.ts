@@ -11,7 +11,13 @@ import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { STAGING, stagingColumn } from './staging.ts';
 import { blankRecords, blankShifts } from './blank-lines.ts';
-import { detectDelimiter, parseCsv, sniffTextFile, transcodeToUtf8, type Encoding } from './text-file.ts';
+import {
+	detectDelimiter,
+	parseCsv,
+	sniffTextFile,
+	transcodeToUtf8,
+	type Encoding
+} from './text-file.ts';
 import { headerError } from './header-error.ts';
 
 export interface CsvRead {
@@ -53,7 +59,9 @@ export async function readCsv(
 		return `${index === undefined ? 'NULL' : `c${index}`} AS ${stagingColumn(f)}`;
 	}).join(', ');
 	const shifts = blankShifts(await blankRecords(source));
-	await connection.run('CREATE OR REPLACE TEMP TABLE blank_shift (first_ordinal INTEGER, shift INTEGER)');
+	await connection.run(
+		'CREATE OR REPLACE TEMP TABLE blank_shift (first_ordinal INTEGER, shift INTEGER)'
+	);
 	for (const { firstOrdinal, shift } of shifts) {
 		await connection.run('INSERT INTO blank_shift VALUES ($1, $2)', [firstOrdinal, shift]);
 	}
@@ -87,12 +95,18 @@ export async function readCsv(
 		);
 	} catch (error) {
 		// DuckDB's first line names the problem and the line; the rest lists reader settings.
-		const detail = error instanceof Error ? error.message.split('\n').slice(0, 2).join(' ').trim() : String(error);
+		const detail =
+			error instanceof Error
+				? error.message.split('\n').slice(0, 2).join(' ').trim()
+				: String(error);
 		throw new ImportError('csv_malformed', { file: name }, { detail });
 	} finally {
 		clearInterval(poll);
 		if (source !== file) await rm(source, { force: true });
 	}
-	const labels = labelsOf(records.map((r) => r.cells), header);
+	const labels = labelsOf(
+		records.map((r) => r.cells),
+		header
+	);
 	return { header, labels, encoding: sniffed.encoding, delimiter };
 }

@@ -46,7 +46,13 @@ export const PERSONAL_FIELDS: readonly Field[] = ['idNumber', 'fullName', 'phone
 
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
 	stt: ['STT', 'TT', 'Số TT', 'Số thứ tự'],
-	fullName: ['Họ và tên', 'Họ tên', 'Họ và tên công dân', 'Tên công dân', 'Họ và tên người đăng ký'],
+	fullName: [
+		'Họ và tên',
+		'Họ tên',
+		'Họ và tên công dân',
+		'Tên công dân',
+		'Họ và tên người đăng ký'
+	],
 	birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Năm sinh', 'Ngày/tháng/năm sinh', 'NS'],
 	gender: ['Giới tính', 'Giới', 'Nam/Nữ'],
 	idNumber: [

@@ -5,7 +5,13 @@
  */
 import { isoFromParts, type IsoDate } from '../../src/lib/dates.ts';
 import { fold } from '../text.ts';
-import { fieldForLabel, KEPT_FIELDS, REQUIRED_FIELDS, type Field, type KeptField } from './fields.ts';
+import {
+	fieldForLabel,
+	KEPT_FIELDS,
+	REQUIRED_FIELDS,
+	type Field,
+	type KeptField
+} from './fields.ts';
 
 export interface Header {
 	/** 0-based index, among the rows given, of the last header row; data starts after it. */
@@ -44,9 +50,14 @@ export function detectHeader(rows: string[][]): Header {
 		const twoRows = isSubHeader(rows[i]!, rows[i + 1] ?? []);
 		const mapped = mapColumns(rows[i]!, twoRows ? (rows[i + 1] ?? []) : []);
 		const size = Object.keys(mapped.columns).length;
-		if (size >= MIN_FIELDS && (!best || size > Object.keys(best.mapped.columns).length)) best = { index: i, twoRows, mapped };
+		if (size >= MIN_FIELDS && (!best || size > Object.keys(best.mapped.columns).length))
+			best = { index: i, twoRows, mapped };
 	}
-	if (!best) throw new HeaderError([...REQUIRED_FIELDS], rows.slice(0, SCAN_ROWS).flat().filter(Boolean).slice(0, 30));
+	if (!best)
+		throw new HeaderError(
+			[...REQUIRED_FIELDS],
+			rows.slice(0, SCAN_ROWS).flat().filter(Boolean).slice(0, 30)
+		);
 	const { columns, unknown } = best.mapped;
 	const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
 	if (missing.length > 0) {

@@ -40,7 +40,10 @@ export async function readExport(
 	const read =
 		format === 'xlsx'
 			? await readXlsx(file, connection, (rows) => onProgress({ rows }))
-			: { ...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))), sheet: null };
+			: {
+					...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))),
+					sheet: null
+				};
 	// Rows with none of the fields that make a registration: blank lines, "Tổng cộng", signatures.
 	const ignored = await connection.runAndReadAll(
 		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL RETURNING row`
@@ -71,8 +74,13 @@ async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
 		const { bytesRead } = await handle.read(head, 0, 8, 0);
 		if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
 		// Old binary Excel (.xls) and other binaries: say so rather than parse noise.
-		if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new ImportError('unsupported_format', { file: name });
-		if (bytesRead > 0 && head.subarray(0, bytesRead).includes(0) && !(head[0] === 0xff || head[0] === 0xfe || head[1] === 0)) {
+		if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+			throw new ImportError('unsupported_format', { file: name });
+		if (
+			bytesRead > 0 &&
+			head.subarray(0, bytesRead).includes(0) &&
+			!(head[0] === 0xff || head[0] === 0xfe || head[1] === 0)
+		) {
 			throw new ImportError('unsupported_format', { file: name });
 		}
 		return 'csv';

@@ -34,14 +34,21 @@ export async function readTable<K extends string>(
 	} catch {
 		throw new ImportError('not_found', { file: name });
 	}
-	const { sheet, rows } = bytes.subarray(0, 2).toString('latin1') === 'PK' ? await xlsxRows(file, name) : csvRows(bytes);
+	const { sheet, rows } =
+		bytes.subarray(0, 2).toString('latin1') === 'PK' ? await xlsxRows(file, name) : csvRows(bytes);
 	const byLabel = new Map<string, K>();
 	for (const [field, labels] of Object.entries(synonyms) as [K, string[]][]) {
 		for (const label of labels) byLabel.set(fold(label), field);
 	}
-	const headerIndex = rows.findIndex((r) => r.cells.filter((c) => byLabel.has(fold(c))).length >= Math.min(2, required.length));
+	const headerIndex = rows.findIndex(
+		(r) => r.cells.filter((c) => byLabel.has(fold(c))).length >= Math.min(2, required.length)
+	);
 	if (headerIndex < 0) {
-		throw new ImportError('no_header', { file: name, sheet }, { columns: required.map((k) => `“${synonyms[k][0]}”`).join(', ') });
+		throw new ImportError(
+			'no_header',
+			{ file: name, sheet },
+			{ columns: required.map((k) => `“${synonyms[k][0]}”`).join(', ') }
+		);
 	}
 	const header = rows[headerIndex]!;
 	const columns = new Map<number, K>();
@@ -58,7 +65,10 @@ export async function readTable<K extends string>(
 		throw new ImportError(
 			'missing_columns',
 			{ file: name, sheet, row: header.row },
-			{ columns: missing.map((k) => `“${synonyms[k][0]}”`).join(', '), found: header.cells.filter(Boolean).join(', ') }
+			{
+				columns: missing.map((k) => `“${synonyms[k][0]}”`).join(', '),
+				found: header.cells.filter(Boolean).join(', ')
+			}
 		);
 	}
 	const body = rows
@@ -82,7 +92,10 @@ function csvRows(bytes: Buffer): { sheet: null; rows: { row: number; cells: stri
 	return { sheet: null, rows: records.map((r, i) => ({ row: i + 1, cells: r.cells })) };
 }
 
-async function xlsxRows(file: string, name: string): Promise<{ sheet: string; rows: { row: number; cells: string[] }[] }> {
+async function xlsxRows(
+	file: string,
+	name: string
+): Promise<{ sheet: string; rows: { row: number; cells: string[] }[] }> {
 	try {
 		const workbook = await openWorkbook(file);
 		try {
@@ -98,7 +111,11 @@ async function xlsxRows(file: string, name: string): Promise<{ sheet: string; ro
 		}
 	} catch (error) {
 		if (error instanceof XlsxError) {
-			throw new ImportError('corrupt_file', { file: name }, { detail: error.message.replace(`${name}: `, '') });
+			throw new ImportError(
+				'corrupt_file',
+				{ file: name },
+				{ detail: error.message.replace(`${name}: `, '') }
+			);
 		}
 		throw error;
 	}

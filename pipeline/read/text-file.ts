@@ -34,7 +34,8 @@ export async function sniffTextFile(file: string): Promise<Sniffed> {
 }
 
 export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: number } {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+		return { encoding: 'utf-8', bom: 3 };
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
 	// UTF-16 without a BOM: ASCII text has a zero in every other byte.
@@ -69,10 +70,17 @@ function isUtf8(bytes: Uint8Array): boolean {
  * Re-encodes a file as UTF-8 (DuckDB's CSV reader has no Windows-1258), streaming. Text stays as
  * decoded: Windows-1258 gives decomposed tones, and matching folds them anyway.
  */
-export async function transcodeToUtf8(file: string, sniffed: Sniffed, target: string): Promise<void> {
+export async function transcodeToUtf8(
+	file: string,
+	sniffed: Sniffed,
+	target: string
+): Promise<void> {
 	const decoder = new TextDecoder(sniffed.encoding);
 	const out = createWriteStream(target);
-	for await (const chunk of createReadStream(file, { start: sniffed.bom, highWaterMark: 1 << 20 })) {
+	for await (const chunk of createReadStream(file, {
+		start: sniffed.bom,
+		highWaterMark: 1 << 20
+	})) {
 		const text = decoder.decode(chunk as Buffer, { stream: true });
 		if (!out.write(text)) await once(out, 'drain');
 	}
@@ -88,7 +96,9 @@ export function detectDelimiter(sample: string): ',' | ';' | '\t' {
 		if (ch === '"') quoted = !quoted;
 		else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
 	}
-	const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1])[0]!;
+	const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort(
+		(a, b) => b[1] - a[1]
+	)[0]!;
 	return best[1] === 0 ? ',' : best[0];
 }
 

@@ -6,7 +6,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { isoFromExcelSerial } from '../../src/lib/dates.ts';
 import { ImportError } from '../errors.ts';
-import { openWorkbook, XlsxDate, XlsxError, type CellValue, type SheetInfo, type Workbook } from '../xlsx/reader.ts';
+import {
+	openWorkbook,
+	XlsxDate,
+	XlsxError,
+	type CellValue,
+	type SheetInfo,
+	type Workbook
+} from '../xlsx/reader.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
@@ -45,7 +52,8 @@ export async function readXlsx(
 			let rows = 0;
 			for await (const batch of workbook.rows(sheet)) {
 				const lines: string[] = [];
-				for (const row of batch) if (row.row > head) lines.push(rowLine(row.row, row.cells, columns));
+				for (const row of batch)
+					if (row.row > head) lines.push(rowLine(row.row, row.cells, columns));
 				if (lines.length > 0) {
 					appender.appendVarchar(lines.join(ROW_SEPARATOR));
 					appender.endRow();
@@ -56,7 +64,9 @@ export async function readXlsx(
 		} finally {
 			appender.closeSync();
 		}
-		const fields = KEPT_FIELDS.map((f, i) => `nullif(f[${i + 2}], '') AS ${stagingColumn(f)}`).join(', ');
+		const fields = KEPT_FIELDS.map((f, i) => `nullif(f[${i + 2}], '') AS ${stagingColumn(f)}`).join(
+			', '
+		);
 		await connection.run(
 			`INSERT INTO ${STAGING}
 			SELECT f[1]::INTEGER AS row, ${fields}
@@ -103,7 +113,8 @@ async function findDataSheet(workbook: Workbook, name: string): Promise<DataShee
 			return { sheet, header, head: numbers[header.lastRow]!, rows };
 		} catch (error) {
 			if (!(error instanceof HeaderError)) throw error;
-			if (!closest || error.missing.length < closest.error.missing.length) closest = { error, sheet: sheet.name };
+			if (!closest || error.missing.length < closest.error.missing.length)
+				closest = { error, sheet: sheet.name };
 		}
 	}
 	if (!closest) throw new ImportError('no_sheet', { file: name });
@@ -127,7 +138,8 @@ function rowLine(row: number, cells: CellValue[], columns: (number | undefined)[
 		const c = columns[i];
 		const value = c === undefined ? '' : cellText(cells[c] ?? null, KEPT_FIELDS[i]!);
 		const clean = value.includes(SEPARATOR) || value.includes(ROW_SEPARATOR);
-		line += SEPARATOR + (clean ? value.replace(/[\x1e\x1f]/g, ' ') : value);
+		line +=
+			SEPARATOR + (clean ? value.replaceAll(SEPARATOR, ' ').replaceAll(ROW_SEPARATOR, ' ') : value);
 	}
 	return line;
 }

@@ -26,7 +26,9 @@ export function explainFlag(flag: Flag, lang: Lang): string {
 	const label = flagLabel(flag.kind, lang);
 	switch (flag.kind) {
 		case 'behind_target':
-			return vi ? `${label} (hạn ${formatDate(flag.deadline)})` : `${label} (deadline ${formatDate(flag.deadline)})`;
+			return vi
+				? `${label} (hạn ${formatDate(flag.deadline)})`
+				: `${label} (deadline ${formatDate(flag.deadline)})`;
 		case 'behind_pace':
 			return vi
 				? `${label}: theo tiến độ cần ${pct(flag.expected)} vào ${formatDayMonth(flag.day)}`
@@ -52,7 +54,13 @@ export function explainFlag(flag: Flag, lang: Lang): string {
 /**
  * A laggard's whole line: "Hương Khê: 12,4% — chỉ tiêu 40%; theo tiến độ cần 28,0% vào 31/10; …".
  */
-export function explainUnit(name: string, share: number | null, threshold: number | null, flags: Flag[], lang: Lang): string {
+export function explainUnit(
+	name: string,
+	share: number | null,
+	threshold: number | null,
+	flags: Flag[],
+	lang: Lang
+): string {
 	const head =
 		share === null
 			? name

@@ -70,7 +70,10 @@ export function laggardFlags(input: FlagInput): Flag[] {
 	const reached = target !== null && share !== null && share >= target.threshold;
 	if (input.hasRows && !reached && target && asOf >= target.start) {
 		// Quiet days are counted from the campaign's start at the earliest.
-		const since = input.lastRegistration === null ? target.start : maxDate(input.lastRegistration, target.start);
+		const since =
+			input.lastRegistration === null
+				? target.start
+				: maxDate(input.lastRegistration, target.start);
 		const days = daysBetween(since, asOf);
 		if (days >= rules.inactivityDays) {
 			flags.push({ kind: 'no_activity', lastRegistration: input.lastRegistration, days });
@@ -100,7 +103,12 @@ function shareFlags(input: FlagInput, target: Target): Flag[] {
 		target.deadline
 	);
 	if (projected !== null && projected < target.threshold) {
-		flags.push({ kind: 'projected_miss', projected, threshold: target.threshold, deadline: target.deadline });
+		flags.push({
+			kind: 'projected_miss',
+			projected,
+			threshold: target.threshold,
+			deadline: target.deadline
+		});
 	}
 	return flags;
 }

@@ -40,6 +40,9 @@ export function formatDayMonth(day: IsoDate): string {
 export function formatMonth(month: string, lang: Lang): string {
 	const [y, m] = month.split('-');
 	if (lang === 'vi') return `tháng ${Number(m)}/${y}`;
-	const name = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+	const name = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', {
+		month: 'long',
+		timeZone: 'UTC'
+	});
 	return `${name} ${y}`;
 }

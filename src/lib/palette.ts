@@ -5,7 +5,10 @@
 import type { MessageKey } from './i18n/index.ts';
 import type { PaceClass } from './pace.ts';
 
-export const CLASS_STYLE: Record<PaceClass, { colour: string; symbol: string; label: MessageKey; text: string }> = {
+export const CLASS_STYLE: Record<
+	PaceClass,
+	{ colour: string; symbol: string; label: MessageKey; text: string }
+> = {
 	reached: { colour: '#0072B2', symbol: '✓', label: 'classReached', text: '#ffffff' },
 	on_pace: { colour: '#56B4E9', symbol: '↗', label: 'classOnPace', text: '#000000' },
 	behind_pace: { colour: '#E69F00', symbol: '!', label: 'classBehindPace', text: '#000000' },

@@ -67,7 +67,11 @@ export interface UnitProgress {
 
 const ratio = (a: number, b: number | null) => (b === null || b <= 0 ? null : a / b);
 
-function metricShare(metric: Metric, c: { registered: number; recognised: number; digital: number }, eligible: number | null): number | null {
+function metricShare(
+	metric: Metric,
+	c: { registered: number; recognised: number; digital: number },
+	eligible: number | null
+): number | null {
 	switch (metric) {
 		case 'recognised':
 			return ratio(c.recognised, eligible);
@@ -104,7 +108,11 @@ export function unitProgress(
 	const target = own ?? inherited;
 	const rules = preset.rules;
 	const share = hasRows && target ? metricShare(target.metric, c, unit.eligible) : null;
-	const ago = { registered: c.registeredWindowAgo, recognised: c.recognisedWindowAgo, digital: c.digitalWindowAgo };
+	const ago = {
+		registered: c.registeredWindowAgo,
+		recognised: c.recognisedWindowAgo,
+		digital: c.digitalWindowAgo
+	};
 	const shareWindowAgo = hasRows && target ? metricShare(target.metric, ago, unit.eligible) : null;
 	const flags = laggardFlags({
 		asOf,

@@ -27,7 +27,10 @@ export const REJECT_LABELS: Record<RejectReason, Localised> = {
 		en: 'ID number malformed (12 or 9 digits expected)'
 	},
 	missing_district: { vi: 'thiếu huyện/thị xã/thành phố', en: 'district missing' },
-	unknown_district: { vi: 'không có huyện này trong danh mục', en: 'district not in the unit list' },
+	unknown_district: {
+		vi: 'không có huyện này trong danh mục',
+		en: 'district not in the unit list'
+	},
 	ambiguous_district: {
 		vi: 'tên huyện trùng nhau, cần ghi rõ “Huyện”, “Thị xã” hay “Thành phố”',
 		en: 'district name is ambiguous: say "Huyện", "Thị xã" or "Thành phố"'

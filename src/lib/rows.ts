@@ -64,7 +64,11 @@ export function toRow(progress: UnitProgress): UnitRow {
 /** Best first by share; units without a share last, by name. */
 export function byShare(a: UnitRow, b: UnitRow): number {
 	if (a.share === null || b.share === null) {
-		return a.share === null && b.share === null ? a.name.localeCompare(b.name, 'vi') : a.share === null ? 1 : -1;
+		return a.share === null && b.share === null
+			? a.name.localeCompare(b.name, 'vi')
+			: a.share === null
+				? 1
+				: -1;
 	}
 	return b.share - a.share || a.name.localeCompare(b.name, 'vi');
 }

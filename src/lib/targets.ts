@@ -120,7 +120,8 @@ export function parsePreset(json: unknown, file: string): TargetPreset {
 			const applies = obj(o.appliesTo, `${path}.appliesTo`);
 			let appliesTo: Target['appliesTo'];
 			if (typeof applies.kind === 'string') {
-				if (!isUnitKind(applies.kind)) fail(`${path}.appliesTo.kind`, `unknown kind "${applies.kind}"`);
+				if (!isUnitKind(applies.kind))
+					fail(`${path}.appliesTo.kind`, `unknown kind "${applies.kind}"`);
 				appliesTo = { kind: applies.kind as UnitKind };
 			} else {
 				appliesTo = { unit: str(applies.unit, `${path}.appliesTo.unit`) };
@@ -150,7 +151,10 @@ export function parsePreset(json: unknown, file: string): TargetPreset {
 				start,
 				deadline,
 				milestones: milestones.sort((a, b) => (a.date < b.date ? -1 : 1)),
-				source: { document: str(source.document, `${path}.source.document`), item: str(source.item, `${path}.source.item`) }
+				source: {
+					document: str(source.document, `${path}.source.document`),
+					item: str(source.item, `${path}.source.item`)
+				}
 			};
 		})
 	};

@@ -13,6 +13,11 @@ export interface View {
 
 /** `path` with the view in its query string; `extra` adds page-specific parameters. */
 export function href(path: string, view: View, extra: Record<string, string> = {}): string {
-	const query = new URLSearchParams({ asOf: view.asOf, preset: view.preset, lang: view.lang, ...extra });
+	const query = new URLSearchParams({
+		asOf: view.asOf,
+		preset: view.preset,
+		lang: view.lang,
+		...extra
+	});
 	return `${path}?${query}`;
 }

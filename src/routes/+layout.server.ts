@@ -3,11 +3,12 @@ import { pageContext } from '$lib/server/pages/context';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ url }) => {
-	const { view, snapshots, db } = await pageContext(url);
+	const { view, snapshots, db, problem } = await pageContext(url);
 	const config = appConfig();
 	return {
 		view,
 		hasData: db !== null,
+		problem,
 		snapshots,
 		presets: appPresets().map((p) => ({ id: p.id, name: p.name, source: p.source })),
 		simulated: config.simulated

@@ -17,25 +17,37 @@ import { gzipSync } from 'node:zlib';
 import { addDays } from '../../src/lib/dates.ts';
 import { fmt, machine, measure, median, ROOT, table } from './measure.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { rows: { type: 'string' }, big: { type: 'boolean' } } });
+const { values } = parseArgs({
+	args: process.argv.slice(2),
+	options: { rows: { type: 'string' }, big: { type: 'boolean' } }
+});
 const rows = values.big ? 10_000_000 : Number(values.rows ?? 1_000_000);
 const dir = path.join(ROOT, 'data/bench', String(rows));
 const db = path.join(dir, 'api.duckdb');
 
 if (!existsSync(path.join(dir, 'generated.json'))) {
-	throw new Error(`no generated data for ${rows} rows: run "npm run bench:ingest -- --rows ${rows}" first`);
+	throw new Error(
+		`no generated data for ${rows} rows: run "npm run bench:ingest -- --rows ${rows}" first`
+	);
 }
 if (!existsSync(db)) {
-	const generated = JSON.parse(readFileSync(path.join(dir, 'generated.json'), 'utf8')) as { exports: { file: string }[] };
+	const generated = JSON.parse(readFileSync(path.join(dir, 'generated.json'), 'utf8')) as {
+		exports: { file: string }[];
+	};
 	copyFileSync(path.join(dir, 'base.duckdb'), db);
 	console.log(`Importing ${fmt(rows)} registrations into ${db} …`);
 	measure('ingest', generated.exports.find((e) => e.file.endsWith('.csv'))!.file, db);
 }
-if (!existsSync(path.join(ROOT, 'build/index.js'))) throw new Error('no build: run "npm run build" first');
+if (!existsSync(path.join(ROOT, 'build/index.js')))
+	throw new Error('no build: run "npm run build" first');
 
 const PORT = 4411;
 const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn(process.execPath, ['build'], { cwd: ROOT, env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', CDHT_DB: db }, stdio: 'ignore' });
+const server = spawn(process.execPath, ['build'], {
+	cwd: ROOT,
+	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', CDHT_DB: db },
+	stdio: 'ignore'
+});
 try {
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -44,7 +56,16 @@ try {
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
-	const pages = ['/', '/districts', '/agencies', '/armed-forces', '/laggards', '/units/444', '/units/CAT', '/imports'];
+	const pages = [
+		'/',
+		'/districts',
+		'/agencies',
+		'/armed-forces',
+		'/laggards',
+		'/units/444',
+		'/units/CAT',
+		'/imports'
+	];
 	const timed = async (url: string) => {
 		const t = performance.now();
 		const response = await fetch(url);
@@ -52,25 +73,43 @@ try {
 		if (!response.ok) throw new Error(`${url}: ${response.status}`);
 		return performance.now() - t;
 	};
-	const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+	const percentile = (values: number[], p: number) =>
+		[...values].sort((a, b) => a - b)[
+			Math.min(values.length - 1, Math.floor((values.length * p) / 100))
+		]!;
 	console.log(`Data endpoints, ${fmt(rows)} registrations, ${machine()}`);
 	const latency: (string | number)[][] = [];
 	for (const page of pages) {
 		const data = `${BASE}${page === '/' ? '' : page}/__data.json`;
 		const cold: number[] = [];
-		for (let i = 0; i < 200; i++) cold.push(await timed(`${data}?asOf=${addDays('2023-06-15', i)}`));
+		for (let i = 0; i < 200; i++)
+			cold.push(await timed(`${data}?asOf=${addDays('2023-06-15', i)}`));
 		const warm: number[] = [];
 		for (let i = 0; i < 200; i++) warm.push(await timed(`${data}?asOf=2023-10-31`));
-		latency.push([page, median(cold).toFixed(1), percentile(cold, 95).toFixed(1), median(warm).toFixed(1), percentile(warm, 95).toFixed(1)]);
+		latency.push([
+			page,
+			median(cold).toFixed(1),
+			percentile(cold, 95).toFixed(1),
+			median(warm).toFixed(1),
+			percentile(warm, 95).toFixed(1)
+		]);
 	}
-	console.log(table(['page data', 'p50 new day ms', 'p95 new day ms', 'p50 cached ms', 'p95 cached ms'], latency));
+	console.log(
+		table(
+			['page data', 'p50 new day ms', 'p95 new day ms', 'p50 cached ms', 'p95 cached ms'],
+			latency
+		)
+	);
 
 	const load = await autocannon({
 		url: BASE,
 		connections: 20,
 		overallRate: 200,
 		duration: 20,
-		requests: pages.map((p) => ({ method: 'GET' as const, path: `${p === '/' ? '' : p}/__data.json?asOf=2023-10-31` }))
+		requests: pages.map((p) => ({
+			method: 'GET' as const,
+			path: `${p === '/' ? '' : p}/__data.json?asOf=2023-10-31`
+		}))
 	});
 	console.log(
 		`\nLoad: 200 req/s asked for 20 s → ${fmt(load.requests.average)} req/s served, p50 ${load.latency.p50} ms, p97.5 ${load.latency.p97_5} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`
@@ -87,7 +126,18 @@ async function javascriptWeights(pages: string[]): Promise<void> {
 		return;
 	}
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
 	const weights: (string | number)[][] = [];
 	for (const page of pages) {
 		const tab = await browser.newPage();

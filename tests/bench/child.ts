@@ -10,7 +10,7 @@ import { memoryOutput } from '../../pipeline/tty.ts';
 
 const [kind, file, db] = process.argv.slice(2);
 const started = performance.now();
-let rows = 0;
+let rows: number;
 if (kind === 'ingest') {
 	const output = memoryOutput();
 	const code = await run(['ingest', file!, '--db', db!], output);
@@ -25,7 +25,9 @@ if (kind === 'ingest') {
 		`CREATE TABLE raw AS SELECT * FROM read_csv('${file}', all_varchar = true, skip = 3, header = true, ignore_errors = true)`
 	);
 	await connection.run('CHECKPOINT');
-	rows = (await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM raw')).getRowObjectsJson()[0]!.n as number;
+	rows = (
+		await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM raw')
+	).getRowObjectsJson()[0]!.n as number;
 	connection.closeSync();
 	instance.closeSync();
 } else {

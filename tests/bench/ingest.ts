@@ -15,7 +15,14 @@ import { generate } from '../../pipeline/demo/generate.ts';
 import { memoryOutput } from '../../pipeline/tty.ts';
 import { fmt, machine, measure, median, ROOT, table, type Measured } from './measure.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { rows: { type: 'string' }, big: { type: 'boolean' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+	args: process.argv.slice(2),
+	options: {
+		rows: { type: 'string' },
+		big: { type: 'boolean' },
+		runs: { type: 'string', default: '3' }
+	}
+});
 const rows = values.big ? 10_000_000 : Number(values.rows ?? 1_000_000);
 const runs = Number(values.runs);
 const dir = path.join(ROOT, 'data/bench', String(rows));
@@ -23,8 +30,16 @@ mkdirSync(dir, { recursive: true });
 
 const marker = path.join(dir, 'generated.json');
 if (!existsSync(marker)) {
-	console.log(`Generating ${fmt(rows)} rows as CSV and XLSX in ${dir} (once; kept for later runs) …`);
-	const generated = await generate({ out: dir, rows, snapshots: 'final', formats: ['csv', 'xlsx'], log: (l) => console.log(`  ${l}`) });
+	console.log(
+		`Generating ${fmt(rows)} rows as CSV and XLSX in ${dir} (once; kept for later runs) …`
+	);
+	const generated = await generate({
+		out: dir,
+		rows,
+		snapshots: 'final',
+		formats: ['csv', 'xlsx'],
+		log: (l) => console.log(`  ${l}`)
+	});
 	writeFileSync(marker, JSON.stringify(generated));
 }
 const generated = JSON.parse(readFileSync(marker, 'utf8')) as Awaited<ReturnType<typeof generate>>;
@@ -34,7 +49,8 @@ const xlsx = generated.exports.find((e) => e.file.endsWith('.xlsx'))!.file;
 const base = path.join(dir, 'base.duckdb');
 if (!existsSync(base)) {
 	const output = memoryOutput();
-	if ((await run(['units', generated.units, '--db', base], output)) !== 0) throw new Error(output.errors.join('\n'));
+	if ((await run(['units', generated.units, '--db', base], output)) !== 0)
+		throw new Error(output.errors.join('\n'));
 }
 
 function repeat(kind: string, file: string): Measured[] {
@@ -59,11 +75,22 @@ const bareRate = bare[0]!.rows / (median(bare.map((r) => r.ms)) / 1000);
 const line = (name: string, results: Measured[]) => {
 	const seconds = median(results.map((r) => r.ms)) / 1000;
 	const rate = results[0]!.rows / seconds;
-	return [name, fmt(results[0]!.rows), seconds.toFixed(2), fmt(rate), fmt(median(results.map((r) => r.rssMb))), (rate / bareRate).toFixed(2)];
+	return [
+		name,
+		fmt(results[0]!.rows),
+		seconds.toFixed(2),
+		fmt(rate),
+		fmt(median(results.map((r) => r.rssMb))),
+		(rate / bareRate).toFixed(2)
+	];
 };
 console.log(
 	table(
 		['run', 'rows', 'median s', 'rows/s', 'peak RSS MB', '× bare'],
-		[line('bare DuckDB read_csv (CSV)', bare), line('full ingest, CSV', csvRuns), line('full ingest, XLSX', xlsxRuns)]
+		[
+			line('bare DuckDB read_csv (CSV)', bare),
+			line('full ingest, CSV', csvRuns),
+			line('full ingest, XLSX', xlsxRuns)
+		]
 	)
 );

@@ -13,7 +13,11 @@ export interface Measured {
 }
 
 export function measure(kind: string, file: string, db: string): Measured {
-	const out = execFileSync(NODE, [path.join(ROOT, 'tests/bench/child.ts'), kind, file, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+	const out = execFileSync(NODE, [path.join(ROOT, 'tests/bench/child.ts'), kind, file, db], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		maxBuffer: 1 << 24
+	});
 	return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
 }
 
@@ -26,8 +30,13 @@ export function median(values: number[]): number {
 export function table(header: string[], rows: (string | number)[][]): string {
 	const cells = [header, ...rows.map((r) => r.map(String))];
 	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-	const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-	return [line(cells[0]!), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+	const line = (r: string[]) =>
+		`| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+	return [
+		line(cells[0]!),
+		`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+		...cells.slice(1).map(line)
+	].join('\n');
 }
 
 export function machine(): string {

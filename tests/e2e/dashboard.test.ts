@@ -22,7 +22,16 @@ async function query<T>(sql: string): Promise<T[]> {
 	}
 }
 
-const PAGES = ['/', '/districts', '/agencies', '/armed-forces', '/laggards', '/imports', '/units/444', '/units/CAT'];
+const PAGES = [
+	'/',
+	'/districts',
+	'/agencies',
+	'/armed-forces',
+	'/laggards',
+	'/imports',
+	'/units/444',
+	'/units/CAT'
+];
 
 describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 	let session: Session;
@@ -40,7 +49,10 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 		const expected = await recount(dbPath, latest, { code: '42', kind: 'province' });
 		const registered = page.locator('.tile', { hasText: 'Đã đăng ký' }).locator('.value');
 		await expect.poll(() => registered.textContent()).toBe(formatNumber(expected.registered, 'vi'));
-		const recognised = page.locator('.tile', { hasText: 'Đạt danh hiệu' }).first().locator('.value');
+		const recognised = page
+			.locator('.tile', { hasText: 'Đạt danh hiệu' })
+			.first()
+			.locator('.value');
 		expect(await recognised.textContent()).toBe(formatNumber(expected.recognised, 'vi'));
 		await page.waitForSelector('.chart svg');
 		await page.waitForSelector('.leaflet-interactive');
@@ -59,7 +71,10 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 					const response = await s.page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
 					expect(response?.status(), path).toBe(200);
 					await s.page.waitForSelector('main h1');
-					await screenshot(s.page, `page${path.replace(/\//g, '_') || '_'}-${viewport.width}x${viewport.height}`);
+					await screenshot(
+						s.page,
+						`page${path.replace(/\//g, '_') || '_'}-${viewport.width}x${viewport.height}`
+					);
 				}
 				expect(s.errors).toEqual([]);
 			} finally {
@@ -82,7 +97,9 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 	it('lists exactly the units the database flags', async () => {
 		const { page } = session;
 		await page.goto(`${baseUrl}/laggards`, { waitUntil: 'networkidle' });
-		const listed = await page.locator('[data-testid="laggards"] > li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
+		const listed = await page
+			.locator('[data-testid="laggards"] > li')
+			.evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
 		// The flags the database supports, recomputed here from the registrations: a district below
 		// 40% or an agency or armed-force unit below 100% at the deadline (the latest snapshot is
 		// 31/12/2023), and the units the activity sheet records without training or budget.
@@ -109,7 +126,9 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 	});
 
 	it('shows no count of a confidential unit anywhere, only shares', async () => {
-		const armed = await query<{ code: string; eligible: number }>(`SELECT code, eligible FROM unit WHERE confidential`);
+		const armed = await query<{ code: string; eligible: number }>(
+			`SELECT code, eligible FROM unit WHERE confidential`
+		);
 		expect(armed.length).toBe(3);
 		const counts: string[] = [];
 		for (const unit of armed) {
@@ -118,7 +137,8 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 				if (n >= 10) counts.push(formatNumber(n, 'vi'), formatNumber(n, 'en'), String(n));
 			}
 		}
-		const shows = (text: string, count: string) => new RegExp(`(?<![\\d.,])${count.replace(/[.,]/g, '\\$&')}(?![\\d.,])`).test(text);
+		const shows = (text: string, count: string) =>
+			new RegExp(`(?<![\\d.,])${count.replace(/[.,]/g, '\\$&')}(?![\\d.,])`).test(text);
 		// What a person can read: the pages' text and the export.
 		const { page } = session;
 		for (const path of ['/armed-forces', ...armed.map((u) => `/units/${u.code}`), '/laggards']) {
@@ -127,16 +147,24 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 			for (const count of counts) expect(shows(text, count), `${path} shows ${count}`).toBe(false);
 		}
 		const csv = await (await fetch(`${baseUrl}/laggards/export.csv`)).text();
-		for (const line of csv.split('\r\n').filter((l) => armed.some((u) => l.startsWith(`${u.code},`)))) {
+		for (const line of csv
+			.split('\r\n')
+			.filter((l) => armed.some((u) => l.startsWith(`${u.code},`)))) {
 			for (const count of counts) expect(shows(line, count), `export shows ${count}`).toBe(false);
 		}
 		// What a program can read: every armed-force unit in the pages' data carries no count.
 		for (const path of ['/armed-forces', '/laggards', ...armed.map((u) => `/units/${u.code}`)]) {
-			const json = (await (await fetch(`${baseUrl}${path}/__data.json`)).json()) as { nodes: ({ data: unknown[] } | null)[] };
+			const json = (await (await fetch(`${baseUrl}${path}/__data.json`)).json()) as {
+				nodes: ({ data: unknown[] } | null)[];
+			};
 			const units = json.nodes.flatMap((node) => (node ? unitsIn(unflatten(node.data)) : []));
 			expect(units.length, path).toBeGreaterThan(0);
 			for (const unit of units) {
-				expect([unit.eligible, unit.registered, unit.recognised], `${path} ${unit.code}`).toEqual([null, null, null]);
+				expect([unit.eligible, unit.registered, unit.recognised], `${path} ${unit.code}`).toEqual([
+					null,
+					null,
+					null
+				]);
 			}
 		}
 	});

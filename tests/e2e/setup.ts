@@ -27,8 +27,14 @@ declare module 'vitest' {
 
 function sh(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+		const child = spawn(command, args, {
+			cwd: ROOT,
+			env: { ...process.env, ...env },
+			stdio: 'inherit'
+		});
+		child.on('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))
+		);
 	});
 }
 
@@ -48,15 +54,27 @@ async function waitFor(url: string, server: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject) {
 	const browserAvailable = existsSync(CHROMIUM);
 	if (!browserAvailable && process.env.CI) {
-		throw new Error(`${CHROMIUM} is missing: browser tests are required in CI (apt-get install -y chromium)`);
+		throw new Error(
+			`${CHROMIUM} is missing: browser tests are required in CI (apt-get install -y chromium)`
+		);
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'cdht-e2e-'));
 	const dbPath = path.join(dir, 'cdht.duckdb');
-	const generated = await generate({ out: path.join(dir, 'demo'), rows: ROWS, snapshots: 'monthly', formats: ['csv', 'xlsx'] });
-	for (const args of [['units', generated.units], ['activity', generated.activity], ['ingest', path.join(dir, 'demo/exports')]]) {
+	const generated = await generate({
+		out: path.join(dir, 'demo'),
+		rows: ROWS,
+		snapshots: 'monthly',
+		formats: ['csv', 'xlsx']
+	});
+	for (const args of [
+		['units', generated.units],
+		['activity', generated.activity],
+		['ingest', path.join(dir, 'demo/exports')]
+	]) {
 		const output = memoryOutput();
 		const code = await run([...args, '--db', dbPath], output);
-		if (code !== 0) throw new Error(`pipeline ${args[0]} failed (${code}): ${output.errors.join('\n')}`);
+		if (code !== 0)
+			throw new Error(`pipeline ${args[0]} failed (${code}): ${output.errors.join('\n')}`);
 	}
 	if (!process.env.CDHT_E2E_SKIP_BUILD || !existsSync(path.join(ROOT, 'build/index.js'))) {
 		await sh(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn']);

@@ -10,13 +10,34 @@ import { buildDemoUnits, unitsCsv } from '../../pipeline/demo/units.ts';
 import { createXlsxWriter, type WriteCell } from '../../pipeline/xlsx/writer.ts';
 import { pipeline } from './province.ts';
 
-export const HEADER = ['STT', 'Họ và tên', 'Số CCCD', 'Xã/Phường/Thị trấn', 'Huyện/Thị xã/Thành phố', 'Cơ quan/đơn vị công tác', 'Ngày đăng ký', 'Trạng thái', 'Ngày công nhận'];
+export const HEADER = [
+	'STT',
+	'Họ và tên',
+	'Số CCCD',
+	'Xã/Phường/Thị trấn',
+	'Huyện/Thị xã/Thành phố',
+	'Cơ quan/đơn vị công tác',
+	'Ngày đăng ký',
+	'Trạng thái',
+	'Ngày công nhận'
+];
 
 /** A synthetic 12-digit ID number for person `n`. */
 export const id = (n: number) => `0420900${String(n).padStart(5, '0')}`;
 
 /** A registration row in HEADER's order. */
-export function row(n: number, fields: Partial<{ id: string; commune: string; district: string; workplace: string; registered: string; status: string; recognised: string }> = {}): string[] {
+export function row(
+	n: number,
+	fields: Partial<{
+		id: string;
+		commune: string;
+		district: string;
+		workplace: string;
+		registered: string;
+		status: string;
+		recognised: string;
+	}> = {}
+): string[] {
 	return [
 		String(n),
 		`Người Thử ${n}`,
@@ -30,8 +51,15 @@ export function row(n: number, fields: Partial<{ id: string; commune: string; di
 	];
 }
 
-export async function writeCsv(file: string, lines: string[][], options: { encoding?: CsvEncoding; delimiter?: string } = {}): Promise<string> {
-	const writer = createCsvWriter(file, { encoding: options.encoding ?? 'utf8', delimiter: options.delimiter ?? ',' });
+export async function writeCsv(
+	file: string,
+	lines: string[][],
+	options: { encoding?: CsvEncoding; delimiter?: string } = {}
+): Promise<string> {
+	const writer = createCsvWriter(file, {
+		encoding: options.encoding ?? 'utf8',
+		delimiter: options.delimiter ?? ','
+	});
 	for (const line of lines) await writer.writeRow(line);
 	await writer.close();
 	return file;

@@ -21,15 +21,29 @@ export interface Province {
 export async function pipeline(args: string[]) {
 	const output = memoryOutput();
 	const code = await run(args, output);
-	return { code, lines: output.lines, errors: output.errors, text: [...output.lines, ...output.errors].join('\n') };
+	return {
+		code,
+		lines: output.lines,
+		errors: output.errors,
+		text: [...output.lines, ...output.errors].join('\n')
+	};
 }
 
 export async function buildProvince(rows = 4000): Promise<Province> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cdht-province-'));
 	const db = path.join(dir, 'cdht.duckdb');
-	const generated = await generate({ out: path.join(dir, 'demo'), rows, snapshots: 'monthly', formats: ['csv', 'xlsx'] });
+	const generated = await generate({
+		out: path.join(dir, 'demo'),
+		rows,
+		snapshots: 'monthly',
+		formats: ['csv', 'xlsx']
+	});
 	const logs: string[][] = [];
-	for (const args of [['units', generated.units], ['activity', generated.activity], ['ingest', path.join(dir, 'demo/exports')]]) {
+	for (const args of [
+		['units', generated.units],
+		['activity', generated.activity],
+		['ingest', path.join(dir, 'demo/exports')]
+	]) {
 		const result = await pipeline([...args, '--db', db]);
 		if (result.code !== 0) throw new Error(`${args[0]} failed: ${result.text}`);
 		logs.push(result.lines);

@@ -14,7 +14,11 @@ export interface Recount {
  * province) or an organisation, as known on `day`: each person's latest row from an import with
  * an as-of date on or before `day` (or their earliest row when `day` precedes every import).
  */
-export async function recount(dbPath: string, day: string, unit: { code: string; kind: string }): Promise<Recount> {
+export async function recount(
+	dbPath: string,
+	day: string,
+	unit: { code: string; kind: string }
+): Promise<Recount> {
 	const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
 	const connection = await instance.connect();
 	try {

@@ -4,12 +4,25 @@
  * chart types used here are registered, to keep the pages light.
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	TooltipComponent
+} from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Attachment } from 'svelte/attachments';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([
+	BarChart,
+	LineChart,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	TooltipComponent,
+	SVGRenderer
+]);
 
 export function chart(option: EChartsCoreOption): Attachment<HTMLElement> {
 	return (node) => {

@@ -22,21 +22,37 @@ export function rankedBarsOption(items: RankedItem[], threshold: number | null, 
 	const max = Math.max(threshold ?? 0, ...shown.map((i) => i.share ?? 0), 0.1);
 	return {
 		animation: false,
-		grid: { left: 8, right: 80, top: 28, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-		xAxis: { type: 'value', max: Math.min(1, Math.ceil(max * 10) / 10), axisLabel: { formatter: (v: number) => formatShare(v, lang, 0) } },
+		grid: {
+			left: 8,
+			right: 80,
+			top: 28,
+			bottom: 24,
+			outerBoundsMode: 'same',
+			outerBoundsContain: 'axisLabel'
+		},
+		xAxis: {
+			type: 'value',
+			max: Math.min(1, Math.ceil(max * 10) / 10),
+			axisLabel: { formatter: (v: number) => formatShare(v, lang, 0) }
+		},
 		yAxis: { type: 'category', data: ordered.map((i) => i.name), axisLabel: { fontSize: 14 } },
 		series: [
 			{
 				type: 'bar',
 				data: ordered.map((i) => ({
 					value: i.share,
-					itemStyle: { color: CLASS_STYLE[i.paceClass].colour, borderColor: '#333', borderWidth: 0.5 }
+					itemStyle: {
+						color: CLASS_STYLE[i.paceClass].colour,
+						borderColor: '#333',
+						borderWidth: 0.5
+					}
 				})),
 				label: {
 					show: true,
 					position: 'right',
 					fontSize: 14,
-					formatter: (p: { value: number; dataIndex: number }) => `${formatShare(p.value, lang)} ${CLASS_STYLE[ordered[p.dataIndex]!.paceClass].symbol}`
+					formatter: (p: { value: number; dataIndex: number }) =>
+						`${formatShare(p.value, lang)} ${CLASS_STYLE[ordered[p.dataIndex]!.paceClass].symbol}`
 				},
 				markLine:
 					threshold === null
@@ -45,7 +61,11 @@ export function rankedBarsOption(items: RankedItem[], threshold: number | null, 
 								symbol: 'none',
 								silent: true,
 								lineStyle: { color: '#000', type: 'dashed', width: 2 },
-								label: { formatter: `${t(lang, 'target')} ${formatShare(threshold, lang, 0)}`, position: 'end', fontSize: 13 },
+								label: {
+									formatter: `${t(lang, 'target')} ${formatShare(threshold, lang, 0)}`,
+									position: 'end',
+									fontSize: 13
+								},
 								data: [{ xAxis: threshold }]
 							}
 			}
@@ -67,24 +87,70 @@ export function curveOption(points: CurveInput[], asShares: boolean, lang: Lang)
 		points.filter((p) => p[key] !== null).map((p) => [p.day, p[key]] as [string, number]);
 	return {
 		animation: false,
-		grid: { left: 16, right: 24, top: 48, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		grid: {
+			left: 16,
+			right: 24,
+			top: 48,
+			bottom: 24,
+			outerBoundsMode: 'same',
+			outerBoundsContain: 'axisLabel'
+		},
 		legend: { top: 0, textStyle: { fontSize: 14 } },
-		xAxis: { type: 'time', axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10)).slice(0, 5) } },
+		xAxis: {
+			type: 'time',
+			axisLabel: {
+				formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10)).slice(0, 5)
+			}
+		},
 		yAxis: { type: 'value', axisLabel: { formatter: value } },
 		series: [
-			{ name: t(lang, 'registered'), type: 'line', step: 'end', showSymbol: false, data: series('registered'), lineStyle: { color: SERIES_COLOURS.registered, width: 2 }, itemStyle: { color: SERIES_COLOURS.registered } },
-			{ name: t(lang, 'recognised'), type: 'line', step: 'end', showSymbol: false, data: series('recognised'), lineStyle: { color: SERIES_COLOURS.recognised, width: 3 }, itemStyle: { color: SERIES_COLOURS.recognised } },
-			{ name: t(lang, 'targetPath'), type: 'line', showSymbol: false, data: series('target'), lineStyle: { color: SERIES_COLOURS.target, type: 'dashed', width: 2 }, itemStyle: { color: SERIES_COLOURS.target } }
+			{
+				name: t(lang, 'registered'),
+				type: 'line',
+				step: 'end',
+				showSymbol: false,
+				data: series('registered'),
+				lineStyle: { color: SERIES_COLOURS.registered, width: 2 },
+				itemStyle: { color: SERIES_COLOURS.registered }
+			},
+			{
+				name: t(lang, 'recognised'),
+				type: 'line',
+				step: 'end',
+				showSymbol: false,
+				data: series('recognised'),
+				lineStyle: { color: SERIES_COLOURS.recognised, width: 3 },
+				itemStyle: { color: SERIES_COLOURS.recognised }
+			},
+			{
+				name: t(lang, 'targetPath'),
+				type: 'line',
+				showSymbol: false,
+				data: series('target'),
+				lineStyle: { color: SERIES_COLOURS.target, type: 'dashed', width: 2 },
+				itemStyle: { color: SERIES_COLOURS.target }
+			}
 		]
 	};
 }
 
 /** Counts per category as plain horizontal bars (flag reasons, groups). */
-export function countBarsOption(items: { label: string; value: number }[], lang: Lang, asShares = false) {
+export function countBarsOption(
+	items: { label: string; value: number }[],
+	lang: Lang,
+	asShares = false
+) {
 	const ordered = [...items].reverse();
 	return {
 		animation: false,
-		grid: { left: 8, right: 56, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		grid: {
+			left: 8,
+			right: 56,
+			top: 8,
+			bottom: 8,
+			outerBoundsMode: 'same',
+			outerBoundsContain: 'axisLabel'
+		},
 		xAxis: { type: 'value', show: false },
 		yAxis: { type: 'category', data: ordered.map((i) => i.label), axisLabel: { fontSize: 14 } },
 		series: [
@@ -92,7 +158,13 @@ export function countBarsOption(items: { label: string; value: number }[], lang:
 				type: 'bar',
 				data: ordered.map((i) => i.value),
 				itemStyle: { color: SERIES_COLOURS.recognised },
-				label: { show: true, position: 'right', fontSize: 14, formatter: (p: { value: number }) => (asShares ? formatShare(p.value, lang) : formatNumber(p.value, lang)) }
+				label: {
+					show: true,
+					position: 'right',
+					fontSize: 14,
+					formatter: (p: { value: number }) =>
+						asShares ? formatShare(p.value, lang) : formatNumber(p.value, lang)
+				}
 			}
 		]
 	};

@@ -3,7 +3,10 @@
  */
 export const MESSAGES = {
 	appTitle: { vi: 'Công dân học tập', en: 'Learning Citizens' },
-	appSubtitle: { vi: 'Theo dõi tiến độ xây dựng mô hình Công dân học tập', en: 'Progress of the Learning Citizen programme' },
+	appSubtitle: {
+		vi: 'Theo dõi tiến độ xây dựng mô hình Công dân học tập',
+		en: 'Progress of the Learning Citizen programme'
+	},
 	simulated: { vi: 'Dữ liệu mô phỏng', en: 'Simulated data' },
 	simulatedNote: {
 		vi: 'Số liệu trên trang là dữ liệu mô phỏng để trình diễn, không phải số liệu thật.',
@@ -26,6 +29,10 @@ export const MESSAGES = {
 	noDatabase: {
 		vi: 'Chưa có dữ liệu. Nạp danh mục đơn vị và nhập tệp xuất từ phần mềm (xem README).',
 		en: 'No data yet. Load a unit list and import exports from the software (see the README).'
+	},
+	outdatedDatabase: {
+		vi: 'Cơ sở dữ liệu do phiên bản cũ tạo ra. Chạy lại một lệnh nhập (ví dụ npm run demo:data) để cập nhật.',
+		en: 'The database was written by an older version. Run an import command again (e.g. npm run demo:data) to upgrade it.'
 	},
 	registered: { vi: 'Đã đăng ký', en: 'Registered' },
 	recognised: { vi: 'Đạt danh hiệu', en: 'Recognised' },
@@ -104,16 +111,25 @@ export const MESSAGES = {
 		en: 'Building the Learning Citizen model: progress'
 	},
 	slideOverview: { vi: 'Kết quả chung toàn tỉnh', en: 'Province overview' },
-	slideMap: { vi: 'Bản đồ tỉ lệ đạt theo huyện, thị xã, thành phố', en: 'Share recognised by district' },
+	slideMap: {
+		vi: 'Bản đồ tỉ lệ đạt theo huyện, thị xã, thành phố',
+		en: 'Share recognised by district'
+	},
 	slideDistricts: { vi: 'Xếp hạng huyện, thị xã, thành phố', en: 'Districts ranked' },
 	slideAgencies: { vi: 'Xếp hạng sở, ban, ngành, đoàn thể', en: 'Agencies ranked' },
 	slideArmedForces: { vi: 'Lực lượng vũ trang', en: 'Armed forces' },
-	slideLaggardsTerritory: { vi: 'Huyện, xã chậm tiến độ và nguyên nhân', en: 'Districts and communes behind, and why' },
+	slideLaggardsTerritory: {
+		vi: 'Huyện, xã chậm tiến độ và nguyên nhân',
+		en: 'Districts and communes behind, and why'
+	},
 	slideLaggardsOrganisations: {
 		vi: 'Sở, ngành, lực lượng vũ trang chậm tiến độ và nguyên nhân',
 		en: 'Agencies and armed forces behind, and why'
 	},
-	slideChanges: { vi: 'Thay đổi so với cuối tháng trước', en: 'Changes since the end of last month' },
+	slideChanges: {
+		vi: 'Thay đổi so với cuối tháng trước',
+		en: 'Changes since the end of last month'
+	},
 	slideCounter: { vi: 'Trang {n} / {total}', en: 'Slide {n} of {total}' },
 	deckNext: { vi: 'Trang sau', en: 'Next' },
 	deckPrevious: { vi: 'Trang trước', en: 'Previous' },
@@ -123,7 +139,10 @@ export const MESSAGES = {
 		vi: '→, Space, PageDown: trang sau · ←, PageUp: trang trước · Esc: thoát',
 		en: '→, Space, PageDown: next · ←, PageUp: previous · Esc: leave'
 	},
-	moreUnits: { vi: 'và {n} đơn vị khác: xem trang Đơn vị chậm tiến độ', en: 'and {n} more: see the Laggards page' },
+	moreUnits: {
+		vi: 'và {n} đơn vị khác: xem trang Đơn vị chậm tiến độ',
+		en: 'and {n} more: see the Laggards page'
+	},
 	comparedWith: { vi: 'so với ngày {date}', en: 'compared with {date}' },
 	changePoints: { vi: 'Thay đổi (điểm %)', en: 'Change (points)' },
 	change: { vi: 'Thay đổi', en: 'Change' },

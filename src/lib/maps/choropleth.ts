@@ -35,10 +35,17 @@ export function featureLabel(unit: MapUnit | undefined, fallbackName: string, la
 }
 
 /** "Huyện Can Lộc: 52,3% (chỉ tiêu 40%) — Đạt chỉ tiêu": hover and screen-reader text. */
-export function featureDescription(unit: MapUnit | undefined, fallbackName: string, lang: Lang): string {
+export function featureDescription(
+	unit: MapUnit | undefined,
+	fallbackName: string,
+	lang: Lang
+): string {
 	if (!unit) return `${fallbackName}: ${t(lang, 'noData')}`;
 	const share = unit.share === null ? t(lang, 'noData') : formatShare(unit.share, lang);
-	const target = unit.threshold === null ? '' : ` (${t(lang, 'target').toLowerCase()} ${formatShare(unit.threshold, lang, 0)})`;
+	const target =
+		unit.threshold === null
+			? ''
+			: ` (${t(lang, 'target').toLowerCase()} ${formatShare(unit.threshold, lang, 0)})`;
 	return `${unit.name}: ${share}${target} — ${t(lang, CLASS_STYLE[unit.paceClass].label)}`;
 }
 

@@ -20,7 +20,12 @@ export interface ChartSize {
 
 /** The chart as an SVG document scaled by its viewBox (so CSS can size it). */
 export function renderChart(option: EChartsCoreOption, size: ChartSize): string {
-	const chart = init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+	const chart = init(null, null, {
+		renderer: 'svg',
+		ssr: true,
+		width: size.width,
+		height: size.height
+	});
 	try {
 		chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
 		// ECharts writes a viewBox; dropping the fixed size lets the page scale the drawing.

@@ -27,7 +27,9 @@ export function dataDir(): string {
 
 export function loadConfig(dir = dataDir()): Config {
 	const file = path.join(dir, 'config.json');
-	const raw = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+	const raw = existsSync(file)
+		? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+		: {};
 	const text = (key: string, fallback: string | null): string | null =>
 		typeof raw[key] === 'string' ? (raw[key] as string) : fallback;
 	const resolve = (p: string | null) => (p === null ? null : path.resolve(dir, p));
@@ -47,11 +49,15 @@ export function loadConfig(dir = dataDir()): Config {
 /** Every preset under the targets directory, validated; the default first. */
 export function loadPresets(config: Config): TargetPreset[] {
 	const files = existsSync(config.targetsDir)
-		? readdirSync(config.targetsDir).filter((f) => f.endsWith('.json')).sort()
+		? readdirSync(config.targetsDir)
+				.filter((f) => f.endsWith('.json'))
+				.sort()
 		: [];
 	const presets = files.map((f) => {
 		const file = path.join(config.targetsDir, f);
 		return parsePreset(JSON.parse(readFileSync(file, 'utf8')), file);
 	});
-	return presets.sort((a, b) => Number(b.id === config.defaultPreset) - Number(a.id === config.defaultPreset));
+	return presets.sort(
+		(a, b) => Number(b.id === config.defaultPreset) - Number(a.id === config.defaultPreset)
+	);
 }

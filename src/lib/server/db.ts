@@ -28,7 +28,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(path: string, options: OpenOptions): Promise<Db> {
-	const config: Record<string, string> = { access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE' };
+	const config: Record<string, string> = {
+		access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE'
+	};
 	if (options.memoryLimit) config.memory_limit = options.memoryLimit;
 	const instance = await DuckDBInstance.create(path, config);
 	const kysely = new Kysely<Database>({
@@ -49,15 +51,31 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
 	};
 }
 
-/** Brings the schema up to date; the pipeline calls it on every working copy. */
-export async function migrate(db: Db): Promise<void> {
+/**
+ * Brings the schema up to date; the pipeline calls it on every working copy. Returns how many
+ * migrations ran (0 when the file was current).
+ */
+export async function migrate(db: Db): Promise<number> {
 	const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		const detail = error instanceof Error ? error.message : String(error ?? '');
-		throw new Error(`database ${db.path}: migration ${failed?.migrationName ?? ''} failed: ${detail}`);
+		throw new Error(
+			`database ${db.path}: migration ${failed?.migrationName ?? ''} failed: ${detail}`
+		);
 	}
+	return results?.filter((r) => r.status === 'Success').length ?? 0;
+}
+
+/**
+ * Whether a file (opened read-only by the dashboard) has every migration of this version: a file
+ * written by an older version lacks tables until the pipeline next runs on it.
+ */
+export async function schemaIsCurrent(db: Db): Promise<boolean> {
+	const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+	const migrations = await migrator.getMigrations();
+	return migrations.every((m) => m.executedAt !== undefined);
 }
 
 interface Live {

@@ -7,16 +7,28 @@ import type { Database, ImportRow, ImportTable, RejectRow } from './schema.ts';
 
 export async function nextImportId(db: Kysely<Database>): Promise<number> {
 	// Taken before the rows are loaded, so registrations and rejects can carry it.
-	const { rows } = await sql<{ id: number }>`select nextval('import_id_seq')::INTEGER as id`.execute(db);
+	const { rows } = await sql<{
+		id: number;
+	}>`select nextval('import_id_seq')::INTEGER as id`.execute(db);
 	return rows[0]!.id;
 }
 
-export async function recordImport(db: Kysely<Database>, row: Insertable<ImportTable> & { id: number }): Promise<void> {
+export async function recordImport(
+	db: Kysely<Database>,
+	row: Insertable<ImportTable> & { id: number }
+): Promise<void> {
 	await db.insertInto('import').values(row).execute();
 }
 
-export async function importByHash(db: Kysely<Database>, contentHash: string): Promise<ImportRow | undefined> {
-	return db.selectFrom('import').selectAll().where('contentHash', '=', contentHash).executeTakeFirst();
+export async function importByHash(
+	db: Kysely<Database>,
+	contentHash: string
+): Promise<ImportRow | undefined> {
+	return db
+		.selectFrom('import')
+		.selectAll()
+		.where('contentHash', '=', contentHash)
+		.executeTakeFirst();
 }
 
 export async function listImports(db: Kysely<Database>): Promise<ImportRow[]> {
@@ -28,11 +40,19 @@ export async function getImport(db: Kysely<Database>, id: number): Promise<Impor
 }
 
 export async function rejectsOf(db: Kysely<Database>, importId: number): Promise<RejectRow[]> {
-	return db.selectFrom('reject').selectAll().where('importId', '=', importId).orderBy('row').execute();
+	return db
+		.selectFrom('reject')
+		.selectAll()
+		.where('importId', '=', importId)
+		.orderBy('row')
+		.execute();
 }
 
 /** Rejected rows of an import counted by reason, most frequent first. */
-export async function rejectCounts(db: Kysely<Database>, importId: number): Promise<{ reason: string; rows: number }[]> {
+export async function rejectCounts(
+	db: Kysely<Database>,
+	importId: number
+): Promise<{ reason: string; rows: number }[]> {
 	return db
 		.selectFrom('reject')
 		.select((eb) => ['reason', eb.fn.countAll<number>().as('rows')])

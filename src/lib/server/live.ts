@@ -53,8 +53,14 @@ export function memo<T>(db: Db, key: string, compute: () => Promise<T>): Promise
 }
 
 /** Every unit's progress (unredacted: callers redact before anything leaves the server). */
-export function cachedProgress(db: Db, preset: TargetPreset, day: IsoDate): Promise<UnitProgress[]> {
-	return memo(db, `progress|${preset.id}|${day}`, async () => progressOn(db.kysely, preset, day, await cachedUnits(db)));
+export function cachedProgress(
+	db: Db,
+	preset: TargetPreset,
+	day: IsoDate
+): Promise<UnitProgress[]> {
+	return memo(db, `progress|${preset.id}|${day}`, async () =>
+		progressOn(db.kysely, preset, day, await cachedUnits(db))
+	);
 }
 
 /** The unit list of a database file: it only changes with the file. */

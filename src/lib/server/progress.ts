@@ -4,7 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, type IsoDate } from '../dates.ts';
-import { unitProgress, type UnitActivity, type UnitCounts, type UnitProgress } from '../progress.ts';
+import {
+	unitProgress,
+	type UnitActivity,
+	type UnitCounts,
+	type UnitProgress
+} from '../progress.ts';
 import { mainTarget, type Target, type TargetPreset } from '../targets.ts';
 import { ancestors, type Unit } from '../units.ts';
 import type { Database } from './schema.ts';
@@ -38,12 +43,24 @@ export async function countsOn(
 		.selectFrom('progressUnitDaily')
 		.select((eb) => [
 			'unitCode',
-			eb.fn.coalesce(eb.fn.sum<number>('registered').filterWhere('day', '<=', day), eb.lit(0)).as('registered'),
-			eb.fn.coalesce(eb.fn.sum<number>('recognised').filterWhere('day', '<=', day), eb.lit(0)).as('recognised'),
-			eb.fn.coalesce(eb.fn.sum<number>('digital').filterWhere('day', '<=', day), eb.lit(0)).as('digital'),
-			eb.fn.coalesce(eb.fn.sum<number>('registered').filterWhere('day', '<=', ago), eb.lit(0)).as('registeredWindowAgo'),
-			eb.fn.coalesce(eb.fn.sum<number>('recognised').filterWhere('day', '<=', ago), eb.lit(0)).as('recognisedWindowAgo'),
-			eb.fn.coalesce(eb.fn.sum<number>('digital').filterWhere('day', '<=', ago), eb.lit(0)).as('digitalWindowAgo'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('registered').filterWhere('day', '<=', day), eb.lit(0))
+				.as('registered'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('recognised').filterWhere('day', '<=', day), eb.lit(0))
+				.as('recognised'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('digital').filterWhere('day', '<=', day), eb.lit(0))
+				.as('digital'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('registered').filterWhere('day', '<=', ago), eb.lit(0))
+				.as('registeredWindowAgo'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('recognised').filterWhere('day', '<=', ago), eb.lit(0))
+				.as('recognisedWindowAgo'),
+			eb.fn
+				.coalesce(eb.fn.sum<number>('digital').filterWhere('day', '<=', ago), eb.lit(0))
+				.as('digitalWindowAgo'),
 			eb.fn
 				.max('day')
 				.filterWhere((w) => w.and([w('day', '<=', day), w('registered', '>', 0)]))
@@ -63,7 +80,11 @@ export interface DailyPoint {
 }
 
 /** Cumulative counts of one unit for every day with a change, up to `day`, as known on `day`. */
-export async function cumulativeSeries(db: Kysely<Database>, unitCode: string, day: IsoDate): Promise<DailyPoint[]> {
+export async function cumulativeSeries(
+	db: Kysely<Database>,
+	unitCode: string,
+	day: IsoDate
+): Promise<DailyPoint[]> {
 	const known = await snapshotInForce(db, day);
 	if (!known) return [];
 	const rows = await db
@@ -93,7 +114,11 @@ export interface GroupCounts {
 }
 
 /** Counts of one unit by group on `day`. */
-export async function countsByGroup(db: Kysely<Database>, unitCode: string, day: IsoDate): Promise<GroupCounts[]> {
+export async function countsByGroup(
+	db: Kysely<Database>,
+	unitCode: string,
+	day: IsoDate
+): Promise<GroupCounts[]> {
 	const known = await snapshotInForce(db, day);
 	if (!known) return [];
 	return db
@@ -113,7 +138,10 @@ export async function countsByGroup(db: Kysely<Database>, unitCode: string, day:
 }
 
 /** The activity sheet's record of every unit it lists, up to `day`. */
-export async function activityOn(db: Kysely<Database>, day: IsoDate): Promise<Map<string, UnitActivity>> {
+export async function activityOn(
+	db: Kysely<Database>,
+	day: IsoDate
+): Promise<Map<string, UnitActivity>> {
 	const rows = await db.selectFrom('activity').selectAll().orderBy('date').execute();
 	const result = new Map<string, UnitActivity>();
 	for (const row of rows) {
@@ -162,12 +190,23 @@ export async function progressOn(
 	]);
 	const byCode = new Map(units.map((u) => [u.code, u]));
 	return units.map((unit) =>
-		unitProgress(unit, counts.get(unit.code), activity.get(unit.code) ?? null, preset, day, inheritedTarget(unit, byCode, preset))
+		unitProgress(
+			unit,
+			counts.get(unit.code),
+			activity.get(unit.code) ?? null,
+			preset,
+			day,
+			inheritedTarget(unit, byCode, preset)
+		)
 	);
 }
 
 /** The nearest ancestor's main target, for units the preset gives none (communes, sub-units). */
-function inheritedTarget(unit: Unit, byCode: Map<string, Unit>, preset: TargetPreset): Target | null {
+function inheritedTarget(
+	unit: Unit,
+	byCode: Map<string, Unit>,
+	preset: TargetPreset
+): Target | null {
 	if (mainTarget(unit, preset)) return null;
 	for (const ancestor of ancestors(unit.code, byCode)) {
 		const target = mainTarget(ancestor, preset);

@@ -37,10 +37,17 @@ export async function replaceUnits(db: Kysely<Database>, units: Unit[]): Promise
 			confidential: u.confidential,
 			position
 		}));
-		for (let i = 0; i < rows.length; i += 500) await trx.insertInto('unit').values(rows.slice(i, i + 500)).execute();
+		for (let i = 0; i < rows.length; i += 500)
+			await trx
+				.insertInto('unit')
+				.values(rows.slice(i, i + 500))
+				.execute();
 		const aliases = units.flatMap((u) => u.aliases.map((alias) => ({ unitCode: u.code, alias })));
 		for (let i = 0; i < aliases.length; i += 500) {
-			await trx.insertInto('unitAlias').values(aliases.slice(i, i + 500)).execute();
+			await trx
+				.insertInto('unitAlias')
+				.values(aliases.slice(i, i + 500))
+				.execute();
 		}
 	});
 }

@@ -6,7 +6,12 @@ import { isIsoDate } from '../dates.ts';
 import type { TargetPreset } from '../targets.ts';
 import type { View } from '../view.ts';
 
-export function resolveView(url: URL, snapshots: string[], presets: TargetPreset[], defaultPreset: string): View {
+export function resolveView(
+	url: URL,
+	snapshots: string[],
+	presets: TargetPreset[],
+	defaultPreset: string
+): View {
 	const asOfParam = url.searchParams.get('asOf') ?? '';
 	const presetParam = url.searchParams.get('preset') ?? '';
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';

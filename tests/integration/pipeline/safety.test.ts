@@ -4,7 +4,15 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import {
+	existsSync,
+	readdirSync,
+	readFileSync,
+	truncateSync,
+	writeFileSync,
+	copyFileSync,
+	statSync
+} from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../../pipeline/demo/generate.ts';
@@ -20,9 +28,19 @@ let exports: { file: string }[];
 
 beforeAll(async () => {
 	({ dir, db } = await freshDatabase());
-	const first = await writeCsv(path.join(dir, 'first.csv'), [['Tính đến ngày 30/06/2023'], HEADER, row(1), row(2)]);
+	const first = await writeCsv(path.join(dir, 'first.csv'), [
+		['Tính đến ngày 30/06/2023'],
+		HEADER,
+		row(1),
+		row(2)
+	]);
 	expect((await pipeline(['ingest', first, '--db', db])).code).toBe(0);
-	({ exports } = await generate({ out: path.join(dir, 'big'), rows: 60_000, snapshots: 'final', formats: ['csv', 'xlsx'] }));
+	({ exports } = await generate({
+		out: path.join(dir, 'big'),
+		rows: 60_000,
+		snapshots: 'final',
+		formats: ['csv', 'xlsx']
+	}));
 });
 
 describe('refused files', () => {
@@ -40,7 +58,13 @@ describe('refused files', () => {
 	it('refuses a binary that is not an export, and an old .xls', async () => {
 		const before = sha(db);
 		const xls = path.join(dir, 'old.xls');
-		writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+		writeFileSync(
+			xls,
+			Buffer.concat([
+				Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+				Buffer.alloc(512)
+			])
+		);
 		const result = await pipeline(['ingest', xls, '--db', db, '--lang', 'en']);
 		expect(result.code).toBe(1);
 		expect(result.errors).toEqual(['✗ file old.xls: not a CSV or XLSX file']);
@@ -49,11 +73,21 @@ describe('refused files', () => {
 
 	it('refuses the whole command when one file of several is refused', async () => {
 		const before = sha(db);
-		const good = await writeCsv(path.join(dir, 'good.csv'), [['Tính đến ngày 31/07/2023'], HEADER, row(3)]);
-		const bad = await writeCsv(path.join(dir, 'bad.csv'), [['Tính đến ngày 31/07/2023'], ['STT', 'Họ và tên', 'Số CCCD', 'Ngày đăng ký'], ['1', 'A', '042090000001', '01/07/2023']]);
+		const good = await writeCsv(path.join(dir, 'good.csv'), [
+			['Tính đến ngày 31/07/2023'],
+			HEADER,
+			row(3)
+		]);
+		const bad = await writeCsv(path.join(dir, 'bad.csv'), [
+			['Tính đến ngày 31/07/2023'],
+			['STT', 'Họ và tên', 'Số CCCD', 'Ngày đăng ký'],
+			['1', 'A', '042090000001', '01/07/2023']
+		]);
 		const result = await pipeline(['ingest', good, bad, '--db', db]);
 		expect(result.code).toBe(1);
-		expect(result.errors[0]).toContain('tệp bad.csv: thiếu cột “Huyện/Thị xã/Thành phố”, “Trạng thái”');
+		expect(result.errors[0]).toContain(
+			'tệp bad.csv: thiếu cột “Huyện/Thị xã/Thành phố”, “Trạng thái”'
+		);
 		expect(sha(db)).toBe(before);
 	});
 
@@ -69,7 +103,11 @@ describe('refused files', () => {
 describe('a killed import', () => {
 	it('leaves the previous data as it was, and the next import takes over its lock', async () => {
 		const before = sha(db);
-		const child = spawn(path.join(ROOT, 'node_modules/.bin/node'), ['pipeline/bin.ts', 'ingest', exports[0]!.file, '--db', db], { cwd: ROOT, stdio: 'ignore' });
+		const child = spawn(
+			path.join(ROOT, 'node_modules/.bin/node'),
+			['pipeline/bin.ts', 'ingest', exports[0]!.file, '--db', db],
+			{ cwd: ROOT, stdio: 'ignore' }
+		);
 		const work = `${db}.work-${child.pid}`;
 		// Kill it while it works on its copy: the copy exists from the first moment of the import.
 		for (let i = 0; i < 400 && !existsSync(work); i++) await new Promise((r) => setTimeout(r, 25));

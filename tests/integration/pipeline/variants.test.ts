@@ -25,15 +25,38 @@ async function query<T>(sql: string): Promise<T[]> {
 	}
 }
 
-const titled = (asOf: string, ...rows: string[][]) => [['DANH SÁCH CÔNG DÂN'], [`Tính đến ngày ${asOf}`], HEADER, ...rows];
+const titled = (asOf: string, ...rows: string[][]) => [
+	['DANH SÁCH CÔNG DÂN'],
+	[`Tính đến ngày ${asOf}`],
+	HEADER,
+	...rows
+];
 
 describe('encodings and separators', () => {
-	for (const [encoding, delimiter] of [['utf8', ','], ['utf8-bom', ';'], ['utf16le', '\t'], ['windows-1258', ';']] as const) {
+	for (const [encoding, delimiter] of [
+		['utf8', ','],
+		['utf8-bom', ';'],
+		['utf16le', '\t'],
+		['windows-1258', ';']
+	] as const) {
 		it(`reads ${encoding} with "${delimiter === '\t' ? 'tab' : delimiter}"`, async () => {
-			const file = await writeCsv(path.join(dir, `x-${encoding}.csv`), titled('31/07/2023', row(1), row(2, { district: 'Thị xã Hồng Lĩnh', commune: 'Phường Bắc Hồng' }), row(3, { workplace: 'Sở LĐ-TB&XH' })), { encoding, delimiter });
+			const file = await writeCsv(
+				path.join(dir, `x-${encoding}.csv`),
+				titled(
+					'31/07/2023',
+					row(1),
+					row(2, { district: 'Thị xã Hồng Lĩnh', commune: 'Phường Bắc Hồng' }),
+					row(3, { workplace: 'Sở LĐ-TB&XH' })
+				),
+				{ encoding, delimiter }
+			);
 			const result = await pipeline(['ingest', file, '--db', db]);
 			expect(result.code, result.text).toBe(0);
-			const rows = await query<{ row: number; territory_code: string; organisation_code: string | null }>('SELECT row, territory_code, organisation_code FROM registration ORDER BY row');
+			const rows = await query<{
+				row: number;
+				territory_code: string;
+				organisation_code: string | null;
+			}>('SELECT row, territory_code, organisation_code FROM registration ORDER BY row');
 			expect(rows).toEqual([
 				{ row: 4, territory_code: '18406', organisation_code: null },
 				{ row: 5, territory_code: '18115', organisation_code: null },
@@ -60,16 +83,36 @@ describe('rows and their numbers', () => {
 		]);
 		const result = await pipeline(['ingest', file, '--db', db]);
 		expect(result.code, result.text).toBe(0);
-		expect(await query('SELECT row FROM registration ORDER BY row')).toEqual([{ row: 5 }, { row: 8 }]);
-		expect(await query('SELECT row, "column", reason, value FROM reject')).toEqual([{ row: 7, column: 'Số CCCD', reason: 'malformed_id', value: null }]);
-		expect(await query('SELECT rows_read, rows_accepted, rows_rejected FROM import')).toEqual([{ rows_read: 3, rows_accepted: 2, rows_rejected: 1 }]);
+		expect(await query('SELECT row FROM registration ORDER BY row')).toEqual([
+			{ row: 5 },
+			{ row: 8 }
+		]);
+		expect(await query('SELECT row, "column", reason, value FROM reject')).toEqual([
+			{ row: 7, column: 'Số CCCD', reason: 'malformed_id', value: null }
+		]);
+		expect(await query('SELECT rows_read, rows_accepted, rows_rejected FROM import')).toEqual([
+			{ rows_read: 3, rows_accepted: 2, rows_rejected: 1 }
+		]);
 	});
 
 	it('counts a person once per snapshot: the first row stays, later rows are duplicates', async () => {
-		const file = await writeCsv(path.join(dir, 'dup.csv'), titled('31/07/2023', row(1), row(2), row(3, { id: id(1), district: 'Huyện Hương Khê', commune: '' })));
+		const file = await writeCsv(
+			path.join(dir, 'dup.csv'),
+			titled(
+				'31/07/2023',
+				row(1),
+				row(2),
+				row(3, { id: id(1), district: 'Huyện Hương Khê', commune: '' })
+			)
+		);
 		await pipeline(['ingest', file, '--db', db]);
-		expect(await query('SELECT row, territory_code FROM registration ORDER BY row')).toEqual([{ row: 4, territory_code: '18406' }, { row: 5, territory_code: '18406' }]);
-		expect(await query('SELECT row, reason FROM reject')).toEqual([{ row: 6, reason: 'duplicate' }]);
+		expect(await query('SELECT row, territory_code FROM registration ORDER BY row')).toEqual([
+			{ row: 4, territory_code: '18406' },
+			{ row: 5, territory_code: '18406' }
+		]);
+		expect(await query('SELECT row, reason FROM reject')).toEqual([
+			{ row: 6, reason: 'duplicate' }
+		]);
 	});
 
 	it('rejects each problem with its own reason and the value to fix', async () => {
@@ -101,7 +144,12 @@ describe('rows and their numbers', () => {
 			{ row: 5, column: 'Số CCCD', reason: 'malformed_id', value: null },
 			{ row: 6, column: 'Huyện/Thị xã/Thành phố', reason: 'missing_district', value: null },
 			{ row: 7, column: 'Huyện/Thị xã/Thành phố', reason: 'ambiguous_district', value: 'Kỳ Anh' },
-			{ row: 8, column: 'Huyện/Thị xã/Thành phố', reason: 'unknown_district', value: 'Huyện Thạch Kim Sơn' },
+			{
+				row: 8,
+				column: 'Huyện/Thị xã/Thành phố',
+				reason: 'unknown_district',
+				value: 'Huyện Thạch Kim Sơn'
+			},
 			{ row: 9, column: 'Ngày đăng ký', reason: 'missing_registered_date', value: null },
 			{ row: 10, column: 'Ngày đăng ký', reason: 'bad_date', value: '31/02/2023' },
 			{ row: 11, column: 'Trạng thái', reason: 'missing_status', value: null },
@@ -127,16 +175,61 @@ describe('XLSX', () => {
 			['DANH SÁCH CÔNG DÂN'],
 			['Tính đến ngày 31/07/2023'],
 			HEADER,
-			['1', 'A', Number(id(1)), 'Xã Thiên Lộc', 'Can Lộc', '', { date: '2023-07-01' }, 'Đã công nhận', { date: '2023-07-20' }],
-			['2', 'B', { text: id(2) }, '', 'TP. Hà Tĩnh', 'Cục thuế tỉnh', '2/7/23', 'Chờ xét duyệt', null],
+			[
+				'1',
+				'A',
+				Number(id(1)),
+				'Xã Thiên Lộc',
+				'Can Lộc',
+				'',
+				{ date: '2023-07-01' },
+				'Đã công nhận',
+				{ date: '2023-07-20' }
+			],
+			[
+				'2',
+				'B',
+				{ text: id(2) },
+				'',
+				'TP. Hà Tĩnh',
+				'Cục thuế tỉnh',
+				'2/7/23',
+				'Chờ xét duyệt',
+				null
+			],
 			['3', 'C', 18_123_456, '', 'HUYỆN CAN LỘC', '', 45108, 'Đạt', 45120]
 		]);
 		const result = await pipeline(['ingest', file, '--db', db]);
 		expect(result.code, result.text).toBe(0);
-		expect(await query(`SELECT row, territory_code, organisation_code, registered_on::VARCHAR AS registered, status, recognised_on::VARCHAR AS recognised FROM registration ORDER BY row`)).toEqual([
-			{ row: 4, territory_code: '18415', organisation_code: null, registered: '2023-07-01', status: 'recognised', recognised: '2023-07-20' },
-			{ row: 5, territory_code: '436', organisation_code: 'CTHUE', registered: '2023-07-02', status: 'registered', recognised: null },
-			{ row: 6, territory_code: '443', organisation_code: null, registered: '2023-07-01', status: 'recognised', recognised: '2023-07-13' }
+		expect(
+			await query(
+				`SELECT row, territory_code, organisation_code, registered_on::VARCHAR AS registered, status, recognised_on::VARCHAR AS recognised FROM registration ORDER BY row`
+			)
+		).toEqual([
+			{
+				row: 4,
+				territory_code: '18415',
+				organisation_code: null,
+				registered: '2023-07-01',
+				status: 'recognised',
+				recognised: '2023-07-20'
+			},
+			{
+				row: 5,
+				territory_code: '436',
+				organisation_code: 'CTHUE',
+				registered: '2023-07-02',
+				status: 'registered',
+				recognised: null
+			},
+			{
+				row: 6,
+				territory_code: '443',
+				organisation_code: null,
+				registered: '2023-07-01',
+				status: 'recognised',
+				recognised: '2023-07-13'
+			}
 		]);
 		expect(await query('SELECT count(*)::INTEGER AS n FROM reject')).toEqual([{ n: 0 }]);
 	});
@@ -147,19 +240,40 @@ describe('snapshots', () => {
 		const file = await writeCsv(path.join(dir, 'no-date.csv'), [HEADER, row(1)]);
 		const refused = await pipeline(['ingest', file, '--db', db]);
 		expect(refused.code).toBe(1);
-		expect(refused.errors.join('\n')).toBe('✗ tệp no-date.csv: không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, hoặc dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề');
+		expect(refused.errors.join('\n')).toBe(
+			'✗ tệp no-date.csv: không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, hoặc dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề'
+		);
 		const accepted = await pipeline(['ingest', file, '--as-of', '2023-07-31', '--db', db]);
 		expect(accepted.code).toBe(0);
-		expect(await query(`SELECT as_of::VARCHAR AS as_of FROM import`)).toEqual([{ as_of: '2023-07-31' }]);
+		expect(await query(`SELECT as_of::VARCHAR AS as_of FROM import`)).toEqual([
+			{ as_of: '2023-07-31' }
+		]);
 	});
 
-	it('lets a newer snapshot replace a person\'s state, keeps the past queryable, whatever the import order', async () => {
-		const august = await writeCsv(path.join(dir, 'aug.csv'), titled('31/08/2023', row(1, { status: 'Đạt', registered: '01/07/2023', recognised: '20/08/2023' }), row(2, { status: 'Không đạt', registered: '05/07/2023' })));
-		const july = await writeCsv(path.join(dir, 'jul.csv'), titled('31/07/2023', row(1, { status: 'Đã đăng ký', registered: '01/07/2023' }), row(2, { status: 'Đã đăng ký', registered: '05/07/2023' }), row(3, { registered: '10/07/2023', recognised: '25/07/2023' })));
+	it("lets a newer snapshot replace a person's state, keeps the past queryable, whatever the import order", async () => {
+		const august = await writeCsv(
+			path.join(dir, 'aug.csv'),
+			titled(
+				'31/08/2023',
+				row(1, { status: 'Đạt', registered: '01/07/2023', recognised: '20/08/2023' }),
+				row(2, { status: 'Không đạt', registered: '05/07/2023' })
+			)
+		);
+		const july = await writeCsv(
+			path.join(dir, 'jul.csv'),
+			titled(
+				'31/07/2023',
+				row(1, { status: 'Đã đăng ký', registered: '01/07/2023' }),
+				row(2, { status: 'Đã đăng ký', registered: '05/07/2023' }),
+				row(3, { registered: '10/07/2023', recognised: '25/07/2023' })
+			)
+		);
 		expect((await pipeline(['ingest', august, '--db', db])).code).toBe(0);
 		expect((await pipeline(['ingest', july, '--db', db])).code).toBe(0);
 		const at = async (day: string) => {
-			const doc = JSON.parse((await pipeline(['progress', '--as-of', day, '--json', '--db', db])).lines.join('\n')) as { units: { code: string; registered: number; recognised: number }[] };
+			const doc = JSON.parse(
+				(await pipeline(['progress', '--as-of', day, '--json', '--db', db])).lines.join('\n')
+			) as { units: { code: string; registered: number; recognised: number }[] };
 			const canLoc = doc.units.find((u) => u.code === '443')!;
 			return [canLoc.registered, canLoc.recognised];
 		};

@@ -20,7 +20,11 @@ describe('liveDatabase', () => {
 		expect(first).not.toBeNull();
 		expect(await listImports(first!.kysely)).toEqual([]);
 
-		const file = await writeCsv(path.join(dir, 'a.csv'), [['Tính đến ngày 30/06/2023'], HEADER, row(1)]);
+		const file = await writeCsv(path.join(dir, 'a.csv'), [
+			['Tính đến ngày 30/06/2023'],
+			HEADER,
+			row(1)
+		]);
 		const result = await pipeline(['ingest', file, '--db', db]);
 		expect(result.code, result.text).toBe(0);
 		// The old handle still answers queries already under way…

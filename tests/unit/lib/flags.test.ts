@@ -211,15 +211,26 @@ describe('laggardFlags', () => {
 		});
 
 		it('counts quiet days from the campaign start, not from an earlier registration', () => {
-			expect(laggardFlags(input({ asOf: '2023-01-20', share: 0.3, lastRegistration: '2022-12-01' }))).toEqual([]);
-			expect(laggardFlags(input({ asOf: '2023-02-10', share: 0.3, lastRegistration: '2022-12-01' }))).toEqual([
-				{ kind: 'no_activity', lastRegistration: '2022-12-01', days: 40 }
-			]);
+			expect(
+				laggardFlags(input({ asOf: '2023-01-20', share: 0.3, lastRegistration: '2022-12-01' }))
+			).toEqual([]);
+			expect(
+				laggardFlags(input({ asOf: '2023-02-10', share: 0.3, lastRegistration: '2022-12-01' }))
+			).toEqual([{ kind: 'no_activity', lastRegistration: '2022-12-01', days: 40 }]);
 		});
 
 		it('does not count a share exactly on the pace line as behind (floating-point noise)', () => {
 			// expected 0.2 on 2023-02-20 (100-day campaign to 40%), margin 0.05: 0.2 - 0.05 = 0.15000000000000002
-			expect(laggardFlags(input({ asOf: '2023-02-20', share: 0.15, target: target({ threshold: 0.4 }), shareWindowAgo: 0 }))).toEqual([]);
+			expect(
+				laggardFlags(
+					input({
+						asOf: '2023-02-20',
+						share: 0.15,
+						target: target({ threshold: 0.4 }),
+						shareWindowAgo: 0
+					})
+				)
+			).toEqual([]);
 		});
 
 		it('follows the preset inactivity', () => {

@@ -4,7 +4,18 @@ import { UsageError } from '../../../pipeline/errors.ts';
 
 describe('parseOptions', () => {
 	it('reads a command with its arguments and defaults', () => {
-		expect(parseOptions(['ingest', 'a.csv', 'b.xlsx', '--db', 'x.duckdb', '--as-of', '2023-07-31', '--dry-run'])).toEqual({
+		expect(
+			parseOptions([
+				'ingest',
+				'a.csv',
+				'b.xlsx',
+				'--db',
+				'x.duckdb',
+				'--as-of',
+				'2023-07-31',
+				'--dry-run'
+			])
+		).toEqual({
 			command: 'ingest',
 			args: ['a.csv', 'b.xlsx'],
 			db: 'x.duckdb',
@@ -20,7 +31,10 @@ describe('parseOptions', () => {
 	});
 
 	it.each([
-		[['frobnicate'], 'unknown command "frobnicate": one of ingest, units, activity, progress, imports, rejects'],
+		[
+			['frobnicate'],
+			'unknown command "frobnicate": one of ingest, units, activity, progress, imports, rejects'
+		],
 		[['ingest'], 'ingest: wrong number of arguments'],
 		[['progress', '--as-of', '31/07/2023'], '--as-of must be a date YYYY-MM-DD, not "31/07/2023"'],
 		[['progress', '--lang', 'fr'], '--lang must be vi or en, not "fr"'],

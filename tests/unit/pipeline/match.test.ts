@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../src/lib/units.ts';
 import { UnitMatcher } from '../../../pipeline/match.ts';
 
-const unit = (code: string, name: string, kind: Unit['kind'], parent: string | null, aliases: string[] = []): Unit => ({
+const unit = (
+	code: string,
+	name: string,
+	kind: Unit['kind'],
+	parent: string | null,
+	aliases: string[] = []
+): Unit => ({
 	code,
 	name,
 	kind,
@@ -23,7 +29,10 @@ const UNITS: Unit[] = [
 	unit('18400', 'Thị trấn Nghèn', 'commune', '443'),
 	unit('18403', 'Xã Thiên Lộc', 'commune', '443'),
 	unit('18800', 'Xã Kỳ Tân', 'commune', '447'),
-	unit('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'agency', '42', ['Sở LĐ-TB&XH', 'Sở LĐTBXH']),
+	unit('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'agency', '42', [
+		'Sở LĐ-TB&XH',
+		'Sở LĐTBXH'
+	]),
 	unit('CTHUE', 'Cục Thuế tỉnh', 'agency', '42'),
 	unit('CAT', 'Công an tỉnh', 'armed_force', '42', ['CA tỉnh'])
 ];
@@ -54,7 +63,10 @@ describe('district names', () => {
 	});
 
 	it('never guesses when the prefix is missing or decides nothing', () => {
-		expect(matcher.district('Kỳ Anh')).toEqual({ problem: 'ambiguous', candidates: ['Huyện Kỳ Anh', 'Thị xã Kỳ Anh'] });
+		expect(matcher.district('Kỳ Anh')).toEqual({
+			problem: 'ambiguous',
+			candidates: ['Huyện Kỳ Anh', 'Thị xã Kỳ Anh']
+		});
 		expect(matcher.district('TP. Kỳ Anh')).toMatchObject({ problem: 'ambiguous' });
 	});
 
@@ -90,7 +102,9 @@ describe('organisation names', () => {
 	it('matches names and aliases however they are typed', () => {
 		expect(matcher.organisation('Sở LĐ-TB&XH')).toEqual({ code: 'SLDTBXH' });
 		expect(matcher.organisation('so ldtbxh')).toEqual({ code: 'SLDTBXH' });
-		expect(matcher.organisation('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toEqual({ code: 'SLDTBXH' });
+		expect(matcher.organisation('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toEqual({
+			code: 'SLDTBXH'
+		});
 		expect(matcher.organisation('Cục thuế tỉnh')).toEqual({ code: 'CTHUE' });
 		expect(matcher.organisation('CA tỉnh')).toEqual({ code: 'CAT' });
 	});
@@ -101,7 +115,10 @@ describe('organisation names', () => {
 	});
 
 	it('reports other names as unknown, suggesting only near spellings', () => {
-		expect(matcher.organisation('UBND xã Thạch Kim')).toEqual({ problem: 'unknown', candidates: [] });
+		expect(matcher.organisation('UBND xã Thạch Kim')).toEqual({
+			problem: 'unknown',
+			candidates: []
+		});
 		expect(matcher.suggestOrganisation('Cục Thuế tỉnhh')).toEqual(['Cục Thuế tỉnh']);
 		expect(matcher.suggestOrganisation('Trường THCS Nghèn')).toEqual([]);
 	});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseBirthYear, parseDate, parseDigitalSkills, parseGroup, parseStatus } from '../../../pipeline/normalise.ts';
+import {
+	parseBirthYear,
+	parseDate,
+	parseDigitalSkills,
+	parseGroup,
+	parseStatus
+} from '../../../pipeline/normalise.ts';
 
 describe('parseDate', () => {
 	it.each([
@@ -18,9 +24,12 @@ describe('parseDate', () => {
 		expect(parseDate(text)).toBe(day);
 	});
 
-	it.each(['31/02/2023', '2023-13-05', '00/00/0000', 'chưa rõ', '', '07/2023', '123'])('refuses %s', (text) => {
-		expect(parseDate(text)).toBeNull();
-	});
+	it.each(['31/02/2023', '2023-13-05', '00/00/0000', 'chưa rõ', '', '07/2023', '123'])(
+		'refuses %s',
+		(text) => {
+			expect(parseDate(text)).toBeNull();
+		}
+	);
 
 	it('reads two-digit years up to the pivot as 20yy and later ones as 19yy', () => {
 		expect(parseDate('5/3/85', 2023)).toBe('1985-03-05');

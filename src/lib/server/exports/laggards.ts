@@ -30,8 +30,16 @@ function columns(lang: Lang): Column[] {
 		{ header: t(lang, 'target'), width: 10, value: (r) => r.threshold, format: '0%' },
 		{ header: t(lang, 'expected'), width: 13, value: (r) => r.expected, format: '0.0%' },
 		{ header: t(lang, 'projected'), width: 13, value: (r) => r.projected, format: '0.0%' },
-		{ header: t(lang, 'flags'), width: 40, value: (r) => r.flags.map((f) => flagLabel(f.kind, lang)).join('; ') },
-		{ header: t(lang, 'reasons'), width: 80, value: (r) => r.flags.map((f) => explainFlag(f, lang)).join('; ') },
+		{
+			header: t(lang, 'flags'),
+			width: 40,
+			value: (r) => r.flags.map((f) => flagLabel(f.kind, lang)).join('; ')
+		},
+		{
+			header: t(lang, 'reasons'),
+			width: 80,
+			value: (r) => r.flags.map((f) => explainFlag(f, lang)).join('; ')
+		},
 		{ header: t(lang, 'severity'), width: 10, value: (r) => r.severity }
 	];
 }
@@ -42,7 +50,10 @@ export function laggardsCsv(rows: UnitRow[], view: View): string {
 		const text = v === null ? '' : String(v);
 		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 	};
-	const lines = [cols.map((c) => cell(c.header)), ...rows.map((r) => cols.map((c) => cell(c.value(r))))];
+	const lines = [
+		cols.map((c) => cell(c.header)),
+		...rows.map((r) => cols.map((c) => cell(c.value(r))))
+	];
 	return '\ufeff' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 

@@ -64,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('activity')
 		.addColumn('unit_code', 'varchar', (c) => c.notNull())
-		.addColumn('type', 'varchar', (c) => c.notNull().check(sql`type in ('training', 'budget', 'report')`))
+		.addColumn('type', 'varchar', (c) =>
+			c.notNull().check(sql`type in ('training', 'budget', 'report')`)
+		)
 		.addColumn('date', 'date', (c) => c.notNull())
 		.addColumn('people', 'integer')
 		.addColumn('amount', 'bigint')

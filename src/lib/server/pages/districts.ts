@@ -15,15 +15,27 @@ export interface DistrictsData {
 	chart: string;
 }
 
-async function buildDistrictsData(db: Db, preset: TargetPreset, view: View): Promise<DistrictsData> {
+async function buildDistrictsData(
+	db: Db,
+	preset: TargetPreset,
+	view: View
+): Promise<DistrictsData> {
 	const units = await cachedProgress(db, preset, view.asOf);
-	const districts = units.filter((u) => u.kind === 'district').map(toRow).sort(byShare);
+	const districts = units
+		.filter((u) => u.kind === 'district')
+		.map(toRow)
+		.sort(byShare);
 	const threshold = districts.find((d) => d.threshold !== null)?.threshold ?? null;
-	const chart = renderChart(rankedBarsOption(districts, threshold, view.lang), { width: 640, height: 80 + districts.length * 34 });
+	const chart = renderChart(rankedBarsOption(districts, threshold, view.lang), {
+		width: 640,
+		height: 80 + districts.length * 34
+	});
 	return { districts, threshold, boundaries: districtBoundaries(), chart };
 }
 
 /** Cached per database file, preset, day and language. */
 export function districtsData(db: Db, preset: TargetPreset, view: View): Promise<DistrictsData> {
-	return memo(db, `districts|${preset.id}|${view.asOf}|${view.lang}`, () => buildDistrictsData(db, preset, view));
+	return memo(db, `districts|${preset.id}|${view.asOf}|${view.lang}`, () =>
+		buildDistrictsData(db, preset, view)
+	);
 }

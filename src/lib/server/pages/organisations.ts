@@ -14,15 +14,33 @@ export interface OrganisationsData {
 	chart: string;
 }
 
-async function buildOrganisationsData(db: Db, preset: TargetPreset, view: View, kind: 'agency' | 'armed_force'): Promise<OrganisationsData> {
-	const units = (await cachedProgress(db, preset, view.asOf)).filter((u) => u.kind === kind).map(toRow).sort(byShare);
+async function buildOrganisationsData(
+	db: Db,
+	preset: TargetPreset,
+	view: View,
+	kind: 'agency' | 'armed_force'
+): Promise<OrganisationsData> {
+	const units = (await cachedProgress(db, preset, view.asOf))
+		.filter((u) => u.kind === kind)
+		.map(toRow)
+		.sort(byShare);
 	const threshold = units.find((u) => u.threshold !== null)?.threshold ?? null;
 	const top = units.filter((u) => !units.some((p) => p.code === u.parent));
-	const chart = renderChart(rankedBarsOption(top, threshold, view.lang), { width: 900, height: 80 + top.length * 30 });
+	const chart = renderChart(rankedBarsOption(top, threshold, view.lang), {
+		width: 900,
+		height: 80 + top.length * 30
+	});
 	return { units, threshold, chart };
 }
 
 /** Cached per database file, preset, day and language. */
-export function organisationsData(db: Db, preset: TargetPreset, view: View, kind: 'agency' | 'armed_force'): Promise<OrganisationsData> {
-	return memo(db, `${kind}|${preset.id}|${view.asOf}|${view.lang}`, () => buildOrganisationsData(db, preset, view, kind));
+export function organisationsData(
+	db: Db,
+	preset: TargetPreset,
+	view: View,
+	kind: 'agency' | 'armed_force'
+): Promise<OrganisationsData> {
+	return memo(db, `${kind}|${preset.id}|${view.asOf}|${view.lang}`, () =>
+		buildOrganisationsData(db, preset, view, kind)
+	);
 }

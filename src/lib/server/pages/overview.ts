@@ -8,7 +8,17 @@ import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
 import { cachedProgress, memo } from '../live.ts';
-import { districtBoundaries, flagCounts, provinceTarget, ranking, rowsOfKind, targetTiles, unitCurve, type Boundaries, type TargetTile } from './shared.ts';
+import {
+	districtBoundaries,
+	flagCounts,
+	provinceTarget,
+	ranking,
+	rowsOfKind,
+	targetTiles,
+	unitCurve,
+	type Boundaries,
+	type TargetTile
+} from './shared.ts';
 
 export interface OverviewData {
 	province: UnitRow;
@@ -32,16 +42,27 @@ async function buildOverviewData(db: Db, preset: TargetPreset, view: View): Prom
 		tiles: targetTiles(preset, units, view.asOf),
 		districts: rowsOfKind(units, 'district'),
 		boundaries: districtBoundaries(),
-		rankings: (['district', 'agency', 'armed_force'] as const).map((kind) => ({ kind, ...ranking(units, kind, 5) })),
+		rankings: (['district', 'agency', 'armed_force'] as const).map((kind) => ({
+			kind,
+			...ranking(units, kind, 5)
+		})),
 		flagCounts: counts,
 		charts: {
 			curve: renderChart(curveOption(curve, false, view.lang), { width: 760, height: 420 }),
-			flags: renderChart(countBarsOption(FLAG_KINDS.map((k) => ({ label: flagLabel(k, view.lang), value: counts[k] })), view.lang), { width: 560, height: 300 })
+			flags: renderChart(
+				countBarsOption(
+					FLAG_KINDS.map((k) => ({ label: flagLabel(k, view.lang), value: counts[k] })),
+					view.lang
+				),
+				{ width: 560, height: 300 }
+			)
 		}
 	};
 }
 
 /** Cached per database file, preset, day and language. */
 export function overviewData(db: Db, preset: TargetPreset, view: View): Promise<OverviewData> {
-	return memo(db, `overview|${preset.id}|${view.asOf}|${view.lang}`, () => buildOverviewData(db, preset, view));
+	return memo(db, `overview|${preset.id}|${view.asOf}|${view.lang}`, () =>
+		buildOverviewData(db, preset, view)
+	);
 }

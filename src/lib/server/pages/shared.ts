@@ -54,11 +54,24 @@ function combinedShare(metric: Metric, units: UnitProgress[]): number | null {
 }
 
 /** One tile per target of the preset, computed server-side (so confidential counts stay here). */
-export function targetTiles(preset: TargetPreset, units: UnitProgress[], asOf: IsoDate): TargetTile[] {
+export function targetTiles(
+	preset: TargetPreset,
+	units: UnitProgress[],
+	asOf: IsoDate
+): TargetTile[] {
 	return preset.targets.map((target) => {
-		const covered = 'kind' in target.appliesTo ? topLevel(units, target.appliesTo.kind) : units.filter((u) => 'unit' in target.appliesTo && u.code === target.appliesTo.unit);
+		const covered =
+			'kind' in target.appliesTo
+				? topLevel(units, target.appliesTo.kind)
+				: units.filter((u) => 'unit' in target.appliesTo && u.code === target.appliesTo.unit);
 		const measured = covered.filter((u) => u.target?.id === target.id);
-		const share = target.metric === 'trained' ? null : combinedShare(target.metric, measured.filter((u) => u.hasRows));
+		const share =
+			target.metric === 'trained'
+				? null
+				: combinedShare(
+						target.metric,
+						measured.filter((u) => u.hasRows)
+					);
 		return {
 			id: target.id,
 			label: target.label,
@@ -79,8 +92,15 @@ export function rowsOfKind(units: UnitProgress[], kind: UnitKind): UnitRow[] {
 }
 
 /** The n best and n worst top-level units of a kind by their target share. */
-export function ranking(units: UnitProgress[], kind: UnitKind, n: number): { best: UnitRow[]; worst: UnitRow[] } {
-	const rows = topLevel(units, kind).map(toRow).filter((r) => r.share !== null).sort(byShare);
+export function ranking(
+	units: UnitProgress[],
+	kind: UnitKind,
+	n: number
+): { best: UnitRow[]; worst: UnitRow[] } {
+	const rows = topLevel(units, kind)
+		.map(toRow)
+		.filter((r) => r.share !== null)
+		.sort(byShare);
 	// With few units (the three armed-force units) the lists would repeat each other.
 	return { best: rows.slice(0, n), worst: rows.slice(Math.max(n, rows.length - n)).reverse() };
 }
@@ -111,12 +131,26 @@ export interface CurvePoint {
  * A unit's cumulative curve with the target path. For confidential units the caller passes
  * `asShares`: every value becomes a share of the eligible count, so no count leaves the server.
  */
-export async function unitCurve(db: Db, unit: UnitProgress, target: Target | null, asOf: IsoDate, asShares: boolean): Promise<CurvePoint[]> {
+export async function unitCurve(
+	db: Db,
+	unit: UnitProgress,
+	target: Target | null,
+	asOf: IsoDate,
+	asShares: boolean
+): Promise<CurvePoint[]> {
 	const series = await cumulativeSeries(db.kysely, unit.code, asOf);
 	const eligible = unit.eligible ?? 0;
 	const scale = (v: number) => (asShares ? (eligible > 0 ? v / eligible : null) : v);
-	const targetAt = (day: IsoDate) => (target && eligible > 0 && target.metric !== 'digital_skills' ? (asShares ? 1 : eligible) * expectedShare(target, day) : null);
-	const points: CurvePoint[] = series.map((p) => ({ day: p.day, registered: scale(p.registered), recognised: scale(p.recognised), target: targetAt(p.day) }));
+	const targetAt = (day: IsoDate) =>
+		target && eligible > 0 && target.metric !== 'digital_skills'
+			? (asShares ? 1 : eligible) * expectedShare(target, day)
+			: null;
+	const points: CurvePoint[] = series.map((p) => ({
+		day: p.day,
+		registered: scale(p.registered),
+		recognised: scale(p.recognised),
+		target: targetAt(p.day)
+	}));
 	if (target) {
 		// The path's corners, so the line is drawn to the deadline even before data reaches it.
 		for (const day of [target.start, ...target.milestones.map((m) => m.date), target.deadline]) {
@@ -130,7 +164,12 @@ export async function unitCurve(db: Db, unit: UnitProgress, target: Target | nul
 export function provinceTarget(preset: TargetPreset): Target | null {
 	const kinds: UnitKind[] = ['district', 'province', 'commune'];
 	for (const kind of kinds) {
-		const t = preset.targets.find((x) => 'kind' in x.appliesTo && x.appliesTo.kind === kind && (x.metric === 'recognised' || x.metric === 'registered'));
+		const t = preset.targets.find(
+			(x) =>
+				'kind' in x.appliesTo &&
+				x.appliesTo.kind === kind &&
+				(x.metric === 'recognised' || x.metric === 'registered')
+		);
 		if (t) return t;
 	}
 	return null;
@@ -151,10 +190,18 @@ export function districtBoundaries(): Boundaries {
 	const config = appConfig();
 	let geojson: FeatureCollection | null = null;
 	try {
-		if (config.boundaries) geojson = JSON.parse(readFileSync(config.boundaries, 'utf8')) as FeatureCollection;
+		if (config.boundaries)
+			geojson = JSON.parse(readFileSync(config.boundaries, 'utf8')) as FeatureCollection;
 	} catch (error) {
-		console.error(`boundaries ${config.boundaries}: ${(error as Error).message}; the map is replaced by its table`);
+		console.error(
+			`boundaries ${config.boundaries}: ${(error as Error).message}; the map is replaced by its table`
+		);
 	}
-	boundaries = { geojson, source: config.boundarySource, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution };
+	boundaries = {
+		geojson,
+		source: config.boundarySource,
+		tileUrl: config.tileUrl,
+		tileAttribution: config.tileAttribution
+	};
 	return boundaries;
 }

@@ -18,7 +18,13 @@ export interface UnitData {
 	unit: UnitRow;
 	parent: UnitRow | null;
 	children: UnitRow[];
-	target: { label: Localised; threshold: number; start: IsoDate; deadline: IsoDate; source: { document: string; item: string } } | null;
+	target: {
+		label: Localised;
+		threshold: number;
+		start: IsoDate;
+		deadline: IsoDate;
+		source: { document: string; item: string };
+	} | null;
 	groups: { group: string; registered: number; recognised: number; digital: number }[];
 	funnel: { registered: number | null; recognised: number | null; digital: number | null };
 	asShares: boolean;
@@ -27,7 +33,12 @@ export interface UnitData {
 	imports: { id: number; file: string; asOf: IsoDate; rows: number | null }[];
 }
 
-async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
+async function buildUnitData(
+	db: Db,
+	preset: TargetPreset,
+	view: View,
+	code: string
+): Promise<UnitData | null> {
 	const units = await cachedProgress(db, preset, view.asOf);
 	const unit = units.find((u) => u.code === code);
 	if (!unit) return null;
@@ -40,7 +51,11 @@ async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: str
 		importsOfUnit(db.kysely, code)
 	]);
 	const funnel = asShares
-		? { registered: unit.registeredShare, recognised: unit.recognisedShare, digital: unit.recognised ? share(unit.digital ?? 0) : null }
+		? {
+				registered: unit.registeredShare,
+				recognised: unit.recognisedShare,
+				digital: unit.recognised ? share(unit.digital ?? 0) : null
+			}
 		: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital };
 	const lang = view.lang;
 	const funnelBars = [
@@ -51,7 +66,10 @@ async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: str
 	return {
 		unit: toRow(unit),
 		parent: parent && toRow(parent),
-		children: units.filter((u) => u.parent === code).map(toRow).sort(byShare),
+		children: units
+			.filter((u) => u.parent === code)
+			.map(toRow)
+			.sort(byShare),
 		target: unit.target && {
 			label: unit.target.label,
 			threshold: unit.target.threshold,
@@ -60,7 +78,14 @@ async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: str
 			source: unit.target.source
 		},
 		groups: groups.map((g) =>
-			asShares ? { group: g.group, registered: share(g.registered), recognised: share(g.recognised), digital: share(g.digital) } : g
+			asShares
+				? {
+						group: g.group,
+						registered: share(g.registered),
+						recognised: share(g.recognised),
+						digital: share(g.digital)
+					}
+				: g
 		),
 		funnel,
 		asShares,
@@ -68,11 +93,23 @@ async function buildUnitData(db: Db, preset: TargetPreset, view: View, code: str
 			curve: renderChart(curveOption(curve, asShares, lang), { width: 720, height: 380 }),
 			funnel: renderChart(countBarsOption(funnelBars, lang, asShares), { width: 560, height: 170 })
 		},
-		imports: imports.map((i) => ({ id: i.id, file: i.file, asOf: i.asOf, rows: asShares ? null : i.rows }))
+		imports: imports.map((i) => ({
+			id: i.id,
+			file: i.file,
+			asOf: i.asOf,
+			rows: asShares ? null : i.rows
+		}))
 	};
 }
 
 /** Cached per database file, preset, day and language. */
-export function unitData(db: Db, preset: TargetPreset, view: View, code: string): Promise<UnitData | null> {
-	return memo(db, `unit|${code}|${preset.id}|${view.asOf}|${view.lang}`, () => buildUnitData(db, preset, view, code));
+export function unitData(
+	db: Db,
+	preset: TargetPreset,
+	view: View,
+	code: string
+): Promise<UnitData | null> {
+	return memo(db, `unit|${code}|${preset.id}|${view.asOf}|${view.lang}`, () =>
+		buildUnitData(db, preset, view, code)
+	);
 }

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { asOfFromTitles, detectHeader, HeaderError } from '../../../../pipeline/read/header.ts';
 
-const CANONICAL = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Đối tượng', 'Cơ quan/đơn vị công tác', 'Xã/Phường/Thị trấn', 'Huyện/Thị xã/Thành phố', 'Ngày đăng ký', 'Trạng thái', 'Ngày công nhận', 'Kỹ năng số'];
+const CANONICAL = [
+	'STT',
+	'Họ và tên',
+	'Ngày sinh',
+	'Giới tính',
+	'Số CCCD',
+	'Số điện thoại',
+	'Đối tượng',
+	'Cơ quan/đơn vị công tác',
+	'Xã/Phường/Thị trấn',
+	'Huyện/Thị xã/Thành phố',
+	'Ngày đăng ký',
+	'Trạng thái',
+	'Ngày công nhận',
+	'Kỹ năng số'
+];
 
 describe('detectHeader', () => {
 	it('finds a one-row header below title rows and reads the as-of date', () => {
@@ -15,21 +30,64 @@ describe('detectHeader', () => {
 		expect(header.lastRow).toBe(3);
 		expect(header.rows).toBe(1);
 		expect(header.asOf).toBe('2023-06-30');
-		expect(header.columns).toMatchObject({ idNumber: 4, district: 9, commune: 8, registeredOn: 10, status: 11, recognisedOn: 12, digitalSkills: 13 });
+		expect(header.columns).toMatchObject({
+			idNumber: 4,
+			district: 9,
+			commune: 8,
+			registeredOn: 10,
+			status: 11,
+			recognisedOn: 12,
+			digitalSkills: 13
+		});
 		expect(header.unknown).toEqual([]);
 	});
 
 	it('reads a two-row header whose group labels span merged cells', () => {
-		const top = ['STT', 'Họ và tên', 'Số định danh cá nhân', 'Địa chỉ thường trú', '', 'Thông tin đăng ký', '', '', 'Kỹ năng số'];
-		const bottom = ['', '', '', 'Xã/Phường', 'Quận/Huyện', 'Ngày đăng ký', 'Trạng thái', 'Ngày công nhận', ''];
-		const header = detectHeader([['Tính đến ngày 31/08/2023'], top, bottom, ['1', 'A', '042090001234']]);
+		const top = [
+			'STT',
+			'Họ và tên',
+			'Số định danh cá nhân',
+			'Địa chỉ thường trú',
+			'',
+			'Thông tin đăng ký',
+			'',
+			'',
+			'Kỹ năng số'
+		];
+		const bottom = [
+			'',
+			'',
+			'',
+			'Xã/Phường',
+			'Quận/Huyện',
+			'Ngày đăng ký',
+			'Trạng thái',
+			'Ngày công nhận',
+			''
+		];
+		const header = detectHeader([
+			['Tính đến ngày 31/08/2023'],
+			top,
+			bottom,
+			['1', 'A', '042090001234']
+		]);
 		expect(header.rows).toBe(2);
 		expect(header.lastRow).toBe(2);
-		expect(header.columns).toMatchObject({ idNumber: 2, commune: 3, district: 4, registeredOn: 5, status: 6, recognisedOn: 7, digitalSkills: 8 });
+		expect(header.columns).toMatchObject({
+			idNumber: 2,
+			commune: 3,
+			district: 4,
+			registeredOn: 5,
+			status: 6,
+			recognisedOn: 7,
+			digitalSkills: 8
+		});
 	});
 
 	it('matches labels without diacritics, in capitals or abbreviated', () => {
-		const header = detectHeader([['STT', 'HO VA TEN', 'CCCD/CMND', 'HUYỆN', 'Ngày ĐK', 'Kết quả', 'Ghi chú']]);
+		const header = detectHeader([
+			['STT', 'HO VA TEN', 'CCCD/CMND', 'HUYỆN', 'Ngày ĐK', 'Kết quả', 'Ghi chú']
+		]);
 		expect(header.columns).toMatchObject({ idNumber: 2, district: 3, registeredOn: 4, status: 5 });
 		expect(header.unknown).toEqual(['Ghi chú']);
 		expect(header.asOf).toBeNull();
@@ -46,7 +104,12 @@ describe('detectHeader', () => {
 	});
 
 	it('says so when no row looks like a header', () => {
-		expect(() => detectHeader([['a', 'b'], ['1', '2']])).toThrow(HeaderError);
+		expect(() =>
+			detectHeader([
+				['a', 'b'],
+				['1', '2']
+			])
+		).toThrow(HeaderError);
 	});
 });
 

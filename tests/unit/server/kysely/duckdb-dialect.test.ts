@@ -11,7 +11,10 @@ let db: Kysely<TestDb>;
 
 beforeEach(async () => {
 	const instance = await DuckDBInstance.create(':memory:');
-	db = new Kysely<TestDb>({ dialect: new DuckDBDialect(instance), plugins: [new CamelCasePlugin()] });
+	db = new Kysely<TestDb>({
+		dialect: new DuckDBDialect(instance),
+		plugins: [new CamelCasePlugin()]
+	});
 	await sql`create sequence person_id start 1`.execute(db);
 	await db.schema
 		.createTable('person')
@@ -28,9 +31,14 @@ afterEach(async () => {
 
 describe('DuckDBDialect', () => {
 	it('compiles $n parameters and reads rows back with camelCase keys', async () => {
-		await db.insertInto('person').values({ fullName: 'An', bornOn: '1990-02-03', visits: 2 }).execute();
+		await db
+			.insertInto('person')
+			.values({ fullName: 'An', bornOn: '1990-02-03', visits: 2 })
+			.execute();
 		const query = db.selectFrom('person').select(['fullName', 'bornOn']).where('visits', '>', 1);
-		expect(query.compile().sql).toBe('select "full_name", "born_on" from "person" where "visits" > $1');
+		expect(query.compile().sql).toBe(
+			'select "full_name", "born_on" from "person" where "visits" > $1'
+		);
 		expect(await query.execute()).toEqual([{ fullName: 'An', bornOn: '1990-02-03' }]);
 	});
 
@@ -77,9 +85,12 @@ describe('DuckDBDialect', () => {
 	});
 
 	it('streams large results in chunks', async () => {
-		await sql`insert into person (full_name, visits) select 'p' || i, i from range(5000) t(i)`.execute(db);
+		await sql`insert into person (full_name, visits) select 'p' || i, i from range(5000) t(i)`.execute(
+			db
+		);
 		let rows = 0;
-		for await (const row of db.selectFrom('person').select('visits').stream()) rows += row.visits >= 0 ? 1 : 0;
+		for await (const row of db.selectFrom('person').select('visits').stream())
+			rows += row.visits >= 0 ? 1 : 0;
 		expect(rows).toBe(5000);
 	});
 
