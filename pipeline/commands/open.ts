@@ -1,10 +1,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { dataDir, loadConfig, loadPresets } from '../../src/lib/server/config.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db.ts';
+import type { TargetPreset } from '../../src/lib/targets.ts';
 import { ImportError } from '../errors.ts';
 
 /** The live database, read-only: reading commands never take the writer's lock. */
 export async function openForReading(dbPath: string): Promise<Db> {
 	if (!existsSync(dbPath)) throw new ImportError('no_database', { file: path.basename(dbPath) });
 	return openDatabase(dbPath, { readOnly: true });
+}
+
+/** The preset named by --preset, else the configured default; refused if there is none such. */
+export function chosenPreset(id: string | undefined): TargetPreset {
+	const config = loadConfig(dataDir());
+	const presets = loadPresets(config);
+	const wanted = id ?? config.defaultPreset;
+	const preset = presets.find((p) => p.id === wanted);
+	if (!preset) throw new ImportError('no_preset', {}, { id: wanted, ids: presets.map((p) => p.id).join(', ') });
+	return preset;
 }

@@ -5,21 +5,15 @@
 import { explainFlag } from '../../src/lib/explain.ts';
 import { formatDate, formatNumber, formatShare } from '../../src/lib/format.ts';
 import { redact, type UnitProgress } from '../../src/lib/progress.ts';
-import { dataDir, loadConfig, loadPresets } from '../../src/lib/server/config.ts';
 import { snapshotDates } from '../../src/lib/server/imports.ts';
 import { progressOn } from '../../src/lib/server/progress.ts';
 import type { CliOptions } from '../cli.ts';
 import { ImportError } from '../errors.ts';
 import type { Output } from '../tty.ts';
-import { openForReading } from './open.ts';
+import { chosenPreset, openForReading } from './open.ts';
 
 export async function runProgress(options: CliOptions, out: Output): Promise<number> {
-	const config = loadConfig(dataDir());
-	const presets = loadPresets(config);
-	const id = options.preset ?? config.defaultPreset;
-	const preset = presets.find((p) => p.id === id);
-	if (!preset)
-		throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
+	const preset = chosenPreset(options.preset);
 	const db = await openForReading(options.db);
 	try {
 		const snapshots = await snapshotDates(db.kysely);

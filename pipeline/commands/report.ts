@@ -6,7 +6,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatMonth, formatNumber } from '../../src/lib/format.ts';
-import { dataDir, loadConfig, loadPresets } from '../../src/lib/server/config.ts';
 import { progressOn } from '../../src/lib/server/progress.ts';
 import { reportFileName } from '../../src/lib/server/report/formats.ts';
 import type { ReportModel } from '../../src/lib/server/report/model.ts';
@@ -15,18 +14,14 @@ import type { Lang } from '../../src/lib/format.ts';
 import type { CliOptions } from '../cli.ts';
 import { ImportError } from '../errors.ts';
 import type { Output } from '../tty.ts';
-import { openForReading } from './open.ts';
+import { dataDir, loadConfig } from '../../src/lib/server/config.ts';
+import { chosenPreset, openForReading } from './open.ts';
 
 export async function runReport(options: CliOptions, out: Output): Promise<number> {
 	const { lang } = options;
 	const month = options.month!;
 	const format = options.format ?? 'docx';
-	const config = loadConfig(dataDir());
-	const presets = loadPresets(config);
-	const id = options.preset ?? config.defaultPreset;
-	const preset = presets.find((p) => p.id === id);
-	if (!preset)
-		throw new ImportError('no_preset', {}, { id, ids: presets.map((p) => p.id).join(', ') });
+	const preset = chosenPreset(options.preset);
 	const db = await openForReading(options.db);
 	try {
 		out.status(
@@ -37,7 +32,7 @@ export async function runReport(options: CliOptions, out: Output): Promise<numbe
 		const source = {
 			db,
 			preset,
-			simulated: config.simulated,
+			simulated: loadConfig(dataDir()).simulated,
 			progress: (day: string) => progressOn(db.kysely, preset, day)
 		};
 		// The writers (Word, Excel, charts) load only when a report is asked for.

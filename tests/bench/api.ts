@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { addDays } from '../../src/lib/dates.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src/lib/server/chromium.ts';
 import { fmt, machine, measure, median, ROOT, table } from './measure.ts';
 
 const { values } = parseArgs({
@@ -121,23 +122,12 @@ try {
 }
 
 async function javascriptWeights(pages: string[]): Promise<void> {
-	if (!existsSync('/usr/bin/chromium')) {
-		console.log('\nJavaScript per page: skipped (no /usr/bin/chromium)');
+	if (!existsSync(chromiumPath())) {
+		console.log(`\nJavaScript per page: skipped (no ${chromiumPath()})`);
 		return;
 	}
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 	const weights: (string | number)[][] = [];
 	for (const page of pages) {
 		const tab = await browser.newPage();

@@ -6,19 +6,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src/lib/server/chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results');
 
-const FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 export interface Session {
 	browser: BrowserContext;
@@ -32,7 +24,7 @@ export async function openSession(viewport = { width: 1280, height: 720 }): Prom
 	const profile = mkdtempSync(path.join(tmpdir(), 'cdht-chromium-'));
 	const browser = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
-		args: FLAGS,
+		args: CHROMIUM_FLAGS,
 		viewport,
 		locale: 'vi-VN'
 	});

@@ -1,9 +1,9 @@
 /**
  * The dashboard in a real browser, on the built app serving a freshly imported simulated province.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { armedUnitsIn, query as queryDatabase } from '../support/database.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 import { recount } from '../support/recount.ts';
 import { openSession, screenshot, type Session } from './browser.ts';
@@ -11,16 +11,7 @@ import { openSession, screenshot, type Session } from './browser.ts';
 const baseUrl = inject('baseUrl');
 const dbPath = inject('dbPath');
 
-async function query<T>(sql: string): Promise<T[]> {
-	const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
-	const connection = await instance.connect();
-	try {
-		return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
-	}
-}
+const query = <T>(sql: string) => queryDatabase<T>(dbPath, sql);
 
 const PAGES = [
 	'/',
@@ -157,7 +148,7 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 			const json = (await (await fetch(`${baseUrl}${path}/__data.json`)).json()) as {
 				nodes: ({ data: unknown[] } | null)[];
 			};
-			const units = json.nodes.flatMap((node) => (node ? unitsIn(unflatten(node.data)) : []));
+			const units = json.nodes.flatMap((node) => (node ? armedUnitsIn<UnitLike>(unflatten(node.data)) : []));
 			expect(units.length, path).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect([unit.eligible, unit.registered, unit.recognised], `${path} ${unit.code}`).toEqual([
@@ -178,13 +169,3 @@ interface UnitLike {
 	recognised: unknown;
 }
 
-/** Every armed-force unit object anywhere in a page's data. */
-function unitsIn(value: unknown, found: UnitLike[] = []): UnitLike[] {
-	if (Array.isArray(value)) value.forEach((v) => unitsIn(v, found));
-	else if (value && typeof value === 'object') {
-		const o = value as Record<string, unknown>;
-		if (o.kind === 'armed_force' && 'code' in o) found.push(o as unknown as UnitLike);
-		Object.values(o).forEach((v) => unitsIn(v, found));
-	}
-	return found;
-}

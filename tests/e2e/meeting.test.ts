@@ -3,10 +3,10 @@
  * photographed at projector sizes, the figures checked against the database, no confidential
  * count on a slide or in its data, one printed page per slide; and the monthly report downloads.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { unflatten } from 'devalue';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { armedUnitsIn, query as queryDatabase } from '../support/database.ts';
 import { formatDate, formatNumber } from '../../src/lib/format.ts';
 import { recount } from '../support/recount.ts';
 import { docxParagraphs, unzipText } from '../unit/report/ooxml.ts';
@@ -20,16 +20,7 @@ const PRESET_SOURCE = (
 	) as { source: string }
 ).source;
 
-async function query<T>(sql: string): Promise<T[]> {
-	const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
-	const connection = await instance.connect();
-	try {
-		return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
-	}
-}
+const query = <T>(sql: string) => queryDatabase<T>(dbPath, sql);
 
 const attr = async (page: Page, name: string) =>
 	Number(await page.getByTestId('meeting-deck').getAttribute(name));
@@ -176,7 +167,7 @@ describe.skipIf(!inject('browserAvailable'))('meeting mode in Chromium', () => {
 			const json = (await (
 				await fetch(`${baseUrl}/meeting/__data.json?asOf=${latest}`)
 			).json()) as { nodes: ({ data: unknown[] } | null)[] };
-			const units = json.nodes.flatMap((node) => (node ? armedIn(unflatten(node.data)) : []));
+			const units = json.nodes.flatMap((node) => (node ? armedUnitsIn<ArmedUnit>(unflatten(node.data)) : []));
 			expect(units.length).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect(
@@ -233,13 +224,3 @@ interface ArmedUnit {
 	recognisedChange: unknown;
 }
 
-/** Every armed-force unit object anywhere in a page's data. */
-function armedIn(value: unknown, found: ArmedUnit[] = []): ArmedUnit[] {
-	if (Array.isArray(value)) value.forEach((v) => armedIn(v, found));
-	else if (value && typeof value === 'object') {
-		const o = value as Record<string, unknown>;
-		if (o.kind === 'armed_force' && 'code' in o) found.push(o as unknown as ArmedUnit);
-		Object.values(o).forEach((v) => armedIn(v, found));
-	}
-	return found;
-}

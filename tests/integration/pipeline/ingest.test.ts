@@ -3,25 +3,16 @@
  * one- and two-row headers, CSV in UTF-8 with and without BOM, UTF-16 tab-separated,
  * Windows-1258 with semicolons, decomposed Unicode), every row accounted for.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { query as queryDatabase } from '../../support/database.ts';
 import { REJECT_REASONS } from '../../../src/lib/rejects.ts';
 import { buildProvince, pipeline, type Province } from '../../support/province.ts';
 import { recount } from '../../support/recount.ts';
 
 let province: Province;
 
-async function query<T>(sql: string): Promise<T[]> {
-	const instance = await DuckDBInstance.create(province.db, { access_mode: 'READ_ONLY' });
-	const connection = await instance.connect();
-	try {
-		return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
-	}
-}
+const query = <T>(sql: string) => queryDatabase<T>(province.db, sql);
 
 beforeAll(async () => {
 	province = await buildProvince(6000);

@@ -1,9 +1,9 @@
 /**
  * One export shape, encoding or defect per test, each checked row by row.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { query as queryDatabase } from '../../support/database.ts';
 import { freshDatabase, HEADER, id, row, writeCsv, writeXlsx } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
 
@@ -14,16 +14,7 @@ beforeEach(async () => {
 	({ dir, db } = await freshDatabase());
 });
 
-async function query<T>(sql: string): Promise<T[]> {
-	const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-	const connection = await instance.connect();
-	try {
-		return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
-	}
-}
+const query = <T>(sql: string) => queryDatabase<T>(db, sql);
 
 const titled = (asOf: string, ...rows: string[][]) => [
 	['DANH SÁCH CÔNG DÂN'],

@@ -6,21 +6,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.ts';
 import { escapeHtml } from './html.ts';
 
-const FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
-export function chromiumPath(): string {
-	return process.env.CDHT_CHROMIUM ?? '/usr/bin/chromium';
-}
 
 export class NoBrowserError extends Error {
 	readonly path: string;
@@ -47,7 +35,7 @@ export async function htmlToPdf(html: string, footer: string): Promise<Buffer> {
 	const profile = mkdtempSync(path.join(tmpdir(), 'cdht-pdf-'));
 	const browser = await chromium.launchPersistentContext(profile, {
 		executablePath,
-		args: FLAGS,
+		args: CHROMIUM_FLAGS,
 		headless: true
 	});
 	try {
