@@ -17,6 +17,11 @@ export function chosenPreset(id: string | undefined): TargetPreset {
 	const presets = loadPresets(config);
 	const wanted = id ?? config.defaultPreset;
 	const preset = presets.find((p) => p.id === wanted);
-	if (!preset) throw new ImportError('no_preset', {}, { id: wanted, ids: presets.map((p) => p.id).join(', ') });
+	if (!preset)
+		throw new ImportError(
+			'no_preset',
+			{},
+			{ id: wanted, ids: presets.map((p) => p.id).join(', ') }
+		);
 	return preset;
 }

@@ -11,7 +11,6 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../../src/lib/server/chromium.ts';
 export const CHROMIUM = chromiumPath();
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results');
 
-
 export interface Session {
 	browser: BrowserContext;
 	page: Page;

@@ -148,7 +148,9 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 			const json = (await (await fetch(`${baseUrl}${path}/__data.json`)).json()) as {
 				nodes: ({ data: unknown[] } | null)[];
 			};
-			const units = json.nodes.flatMap((node) => (node ? armedUnitsIn<UnitLike>(unflatten(node.data)) : []));
+			const units = json.nodes.flatMap((node) =>
+				node ? armedUnitsIn<UnitLike>(unflatten(node.data)) : []
+			);
 			expect(units.length, path).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect([unit.eligible, unit.registered, unit.recognised], `${path} ${unit.code}`).toEqual([
@@ -168,4 +170,3 @@ interface UnitLike {
 	registered: unknown;
 	recognised: unknown;
 }
-

@@ -167,7 +167,9 @@ describe.skipIf(!inject('browserAvailable'))('meeting mode in Chromium', () => {
 			const json = (await (
 				await fetch(`${baseUrl}/meeting/__data.json?asOf=${latest}`)
 			).json()) as { nodes: ({ data: unknown[] } | null)[] };
-			const units = json.nodes.flatMap((node) => (node ? armedUnitsIn<ArmedUnit>(unflatten(node.data)) : []));
+			const units = json.nodes.flatMap((node) =>
+				node ? armedUnitsIn<ArmedUnit>(unflatten(node.data)) : []
+			);
 			expect(units.length).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect(
@@ -223,4 +225,3 @@ interface ArmedUnit {
 	registeredChange: unknown;
 	recognisedChange: unknown;
 }
-

@@ -4,14 +4,30 @@
  * (ECharts alone would be 160 KB of compressed JavaScript per page). Every value a chart shows
  * is written on it, so nothing depends on hovering.
  */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import {
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent
+} from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+// Everything the pages, the meeting deck and the report draw; importing this module registers it.
+use([
+	BarChart,
+	LineChart,
+	MapChart,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	SVGRenderer
+]);
 
-const FONT = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+/** Fonts with Vietnamese glyphs, in the order a reader's machine is likely to have them. */
+export const CHART_FONTS = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 export interface ChartSize {
 	width: number;
@@ -19,7 +35,7 @@ export interface ChartSize {
 }
 
 /** The chart as an SVG document scaled by its viewBox (so CSS can size it). */
-export function renderChart(option: EChartsCoreOption, size: ChartSize): string {
+export function renderChart(option: EChartsCoreOption, size: ChartSize, fontSize?: number): string {
 	const chart = init(null, null, {
 		renderer: 'svg',
 		ssr: true,
@@ -27,7 +43,13 @@ export function renderChart(option: EChartsCoreOption, size: ChartSize): string 
 		height: size.height
 	});
 	try {
-		chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
+		// Tooltips exist only on hover: drop any, the labels carry the values.
+		const { tooltip: _hoverOnly, ...shown } = option;
+		chart.setOption({
+			animation: false,
+			textStyle: { fontFamily: CHART_FONTS, fontSize },
+			...shown
+		});
 		// ECharts writes a viewBox; dropping the fixed size lets the page scale the drawing.
 		return chart.renderToSVGString().replace(/^<svg width="\d+" height="\d+"/, '<svg');
 	} finally {

@@ -4,15 +4,7 @@
  * tooltips, every value is written on the chart.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import {
-	GraphicComponent,
-	GridComponent,
-	LegendComponent,
-	MarkLineComponent
-} from 'echarts/components';
-import { init, registerMap, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { init, registerMap, type EChartsCoreOption } from 'echarts/core';
 import type { FeatureCollection } from 'geojson';
 import { curveOption, rankedBarsOption } from '../../charts/options.ts';
 import { formatShare, type Lang } from '../../format.ts';
@@ -20,21 +12,8 @@ import { t } from '../../i18n/index.ts';
 import { shortName } from '../../maps/choropleth.ts';
 import { CLASS_STYLE } from '../../palette.ts';
 import type { UnitRow } from '../../rows.ts';
+import { CHART_FONTS, renderChart } from '../charts.ts';
 import type { CurvePoint } from '../pages/shared.ts';
-
-use([
-	BarChart,
-	LineChart,
-	MapChart,
-	GraphicComponent,
-	GridComponent,
-	LegendComponent,
-	MarkLineComponent,
-	SVGRenderer
-]);
-
-/** Fonts with Vietnamese glyphs, in the order a reader's machine is likely to have them. */
-export const CHART_FONTS = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 /** Charts for the A4 report are drawn this wide, so their 14 px text prints at about 10 pt. */
 export const REPORT_CHART_WIDTH = 720;
@@ -46,16 +25,13 @@ export interface Svg {
 }
 
 /** Renders an ECharts option to an SVG string of the given size. */
-export function renderSvg(option: object, width: number, height: number, fontSize = 14): Svg {
-	const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
-	try {
-		// Tooltips only exist on hover: drop them, the labels carry the values.
-		const { tooltip: _hoverOnly, ...shown } = option as { tooltip?: unknown };
-		chart.setOption({ textStyle: { fontFamily: CHART_FONTS, fontSize }, ...shown });
-		return { svg: chart.renderToSVGString(), width, height };
-	} finally {
-		chart.dispose();
-	}
+export function renderSvg(
+	option: EChartsCoreOption,
+	width: number,
+	height: number,
+	fontSize = 14
+): Svg {
+	return { svg: renderChart(option, { width, height }, fontSize), width, height };
 }
 
 /** The SVG with its fixed size removed, so it scales to its container (slides, print). */

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.ts';
 import { escapeHtml } from './html.ts';
 
-
 export class NoBrowserError extends Error {
 	readonly path: string;
 
