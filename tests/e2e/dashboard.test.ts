@@ -161,6 +161,18 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 			}
 		}
 	});
+
+	it('does not count the armed-forces group of a district either (the sum would give the total)', async () => {
+		const json = (await (await fetch(`${baseUrl}/units/436/__data.json`)).json()) as {
+			nodes: ({ data: unknown[] } | null)[];
+		};
+		const page = unflatten(json.nodes.at(-1)!.data) as {
+			unit: { groups: { group: string; registered: number | null }[] };
+		};
+		const groups = page.unit.groups;
+		expect(groups.find((g) => g.group === 'armed_forces')?.registered).toBeNull();
+		expect(groups.find((g) => g.group === 'farmer')?.registered).toBeGreaterThan(0);
+	});
 });
 
 interface UnitLike {

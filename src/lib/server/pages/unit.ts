@@ -11,7 +11,7 @@ import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
 import { cachedProgress, memo } from '../live.ts';
-import { countsByGroup, importsOfUnit } from '../progress.ts';
+import { countsByGroup, importsOfUnit, snapshotInForce } from '../progress.ts';
 import { unitCurve } from './shared.ts';
 
 export interface UnitData {
@@ -25,7 +25,16 @@ export interface UnitData {
 		deadline: IsoDate;
 		source: { document: string; item: string };
 	} | null;
-	groups: { group: string; registered: number; recognised: number; digital: number }[];
+	/**
+	 * Counts by group; null where a count would tell confidential numbers (the armed-forces
+	 * group, wherever it appears: summed over districts it would give the armed forces' count).
+	 */
+	groups: {
+		group: string;
+		registered: number | null;
+		recognised: number | null;
+		digital: number | null;
+	}[];
 	funnel: { registered: number | null; recognised: number | null; digital: number | null };
 	asShares: boolean;
 	charts: { curve: string; funnel: string };
@@ -45,10 +54,11 @@ async function buildUnitData(
 	const parent = units.find((u) => u.code === unit.parent) ?? null;
 	const asShares = unit.confidential;
 	const share = (v: number) => (unit.eligible ? v / unit.eligible : 0);
-	const [curve, groups, imports] = await Promise.all([
+	const [curve, groups, imports, known] = await Promise.all([
 		unitCurve(db, unit, unit.target, view.asOf, asShares),
 		countsByGroup(db.kysely, code, view.asOf),
-		importsOfUnit(db.kysely, code)
+		importsOfUnit(db.kysely, code),
+		snapshotInForce(db.kysely, view.asOf)
 	]);
 	const funnel = asShares
 		? {
@@ -78,14 +88,16 @@ async function buildUnitData(
 			source: unit.target.source
 		},
 		groups: groups.map((g) =>
-			asShares
-				? {
-						group: g.group,
-						registered: share(g.registered),
-						recognised: share(g.recognised),
-						digital: share(g.digital)
-					}
-				: g
+			g.group === 'armed_forces' && !asShares
+				? { group: g.group, registered: null, recognised: null, digital: null }
+				: asShares
+					? {
+							group: g.group,
+							registered: share(g.registered),
+							recognised: share(g.recognised),
+							digital: share(g.digital)
+						}
+					: g
 		),
 		funnel,
 		asShares,
@@ -93,12 +105,15 @@ async function buildUnitData(
 			curve: renderChart(curveOption(curve, asShares, lang), { width: 720, height: 380 }),
 			funnel: renderChart(countBarsOption(funnelBars, lang, asShares), { width: 560, height: 170 })
 		},
-		imports: imports.map((i) => ({
-			id: i.id,
-			file: i.file,
-			asOf: i.asOf,
-			rows: asShares ? null : i.rows
-		}))
+		// The imports known on the day: later ones do not stand behind these figures.
+		imports: imports
+			.filter((i) => known === null || i.asOf <= known)
+			.map((i) => ({
+				id: i.id,
+				file: i.file,
+				asOf: i.asOf,
+				rows: asShares ? null : i.rows
+			}))
 	};
 }
 
