@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { IsoDate } from '../src/lib/dates.ts';
 import { importByHash, rejectCounts } from '../src/lib/server/imports.ts';
@@ -68,6 +69,22 @@ export function expandInputs(inputs: string[]): string[] {
 			.sort()
 			.map((name) => path.join(input, name));
 	});
+}
+
+/**
+ * DuckDB's memory for an import: 512 MB keeps a million-row import under 1 GB of RAM; a larger
+ * file gets room in proportion (about three times its size, an XLSX counted as the CSV it would be), up to 60%
+ * of the machine, since some steps (numbering rows, finding each person's latest state) hold
+ * their input in memory.
+ */
+export function memoryFor(files: string[]): string {
+	const MB = 2 ** 20;
+	const largest = Math.max(
+		0,
+		...files.map((f) => statSync(f).size * (f.toLowerCase().endsWith('.xlsx') ? 1.5 : 1))
+	);
+	const wanted = Math.max(512 * MB, 3 * largest);
+	return `${Math.round(Math.min(wanted, 0.6 * totalmem()) / MB)}MB`;
 }
 
 export async function contentHash(file: string): Promise<string> {
@@ -152,6 +169,10 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 			}
 			return outcomes;
 		},
-		{ dryRun: options.dryRun, changed: (outcomes) => outcomes.some((o) => o.status === 'loaded') }
+		{
+			dryRun: options.dryRun,
+			memoryLimit: memoryFor(files),
+			changed: (outcomes) => outcomes.some((o) => o.status === 'loaded')
+		}
 	);
 }
