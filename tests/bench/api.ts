@@ -35,9 +35,12 @@ if (!existsSync(db)) {
 	const generated = JSON.parse(readFileSync(path.join(dir, 'generated.json'), 'utf8')) as {
 		exports: { file: string }[];
 	};
-	copyFileSync(path.join(dir, 'base.duckdb'), db);
+	// Imported under another name and renamed: a failed import leaves no half-made database.
+	const partial = `${db}.partial`;
+	copyFileSync(path.join(dir, 'base.duckdb'), partial);
 	console.log(`Importing ${fmt(rows)} registrations into ${db} …`);
-	measure('ingest', generated.exports.find((e) => e.file.endsWith('.csv'))!.file, db);
+	measure('ingest', generated.exports.find((e) => e.file.endsWith('.csv'))!.file, partial);
+	renameSync(partial, db);
 }
 if (!existsSync(path.join(ROOT, 'build/index.js')))
 	throw new Error('no build: run "npm run build" first');
