@@ -25,10 +25,6 @@ export class ImportError extends Error {
 	}
 }
 
-export function isImportError(error: unknown): error is ImportError {
-	return error instanceof ImportError;
-}
-
 /** Usage mistakes on the command line (exit code 2). */
 export class UsageError extends Error {
 	constructor(message: string) {

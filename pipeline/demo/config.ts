@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IsoDate } from '../../src/lib/dates.ts';
+import { parseCsv } from '../read/text-file.ts';
 
 export const DATA_DIR = path.resolve(import.meta.dirname, '../../data');
 
@@ -103,11 +104,10 @@ export interface DemoAgency {
 	aliases: string[];
 }
 
-/** data/demo/agencies.csv: one quoted field at most per line (names with commas). */
+/** data/demo/agencies.csv (names with commas are quoted). */
 export function readAgencies(file = path.join(DATA_DIR, 'demo/agencies.csv')): DemoAgency[] {
-	const [, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-	return lines.map((line) => {
-		const f = splitCsvLine(line);
+	const [, ...rows] = parseCsv(readFileSync(file, 'utf8').trim(), ',');
+	return rows.map(({ cells: f }) => {
 		return {
 			code: f[0]!,
 			name: f[1]!,
@@ -118,26 +118,4 @@ export function readAgencies(file = path.join(DATA_DIR, 'demo/agencies.csv')): D
 			aliases: f[6] ? f[6].split('|') : []
 		};
 	});
-}
-
-function splitCsvLine(line: string): string[] {
-	const out: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i]!;
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			out.push(field);
-			field = '';
-		} else field += ch;
-	}
-	out.push(field);
-	return out;
 }

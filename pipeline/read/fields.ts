@@ -41,9 +41,6 @@ export type KeptField = (typeof KEPT_FIELDS)[number];
 /** Without these a file cannot be read at all. */
 export const REQUIRED_FIELDS: readonly Field[] = ['idNumber', 'district', 'registeredOn', 'status'];
 
-/** Personal columns: their values never appear in rejects, logs or messages. */
-export const PERSONAL_FIELDS: readonly Field[] = ['idNumber', 'fullName', 'phone', 'birthDate'];
-
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
 	stt: ['STT', 'TT', 'Số TT', 'Số thứ tự'],
 	fullName: [

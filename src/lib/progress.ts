@@ -3,7 +3,7 @@
  * projected shares, the map class and the laggard flags. Pure: the server gathers the numbers,
  * this decides what they mean.
  */
-import { addDays, type IsoDate } from './dates.ts';
+import type { IsoDate } from './dates.ts';
 import { laggardFlags, severity, type Flag } from './flags.ts';
 import { expectedShare, paceClass, projectedShare, type PaceClass } from './pace.ts';
 import { mainTarget, type Metric, type Target, type TargetPreset } from './targets.ts';
@@ -153,11 +153,6 @@ export function unitProgress(
 		lastRegistration: c.lastRegistration,
 		activity
 	};
-}
-
-/** The day `windowDays` before `asOf`: the start of the projection window. */
-export function windowStart(asOf: IsoDate, windowDays: number): IsoDate {
-	return addDays(asOf, -windowDays);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { severity } from '../../../src/lib/flags.ts';
-import { redact, unitProgress, windowStart } from '../../../src/lib/progress.ts';
+import { redact, unitProgress } from '../../../src/lib/progress.ts';
 import {
 	activity,
 	counts,
@@ -251,13 +251,6 @@ describe('unitProgress', () => {
 		expect(p.projected).toBeCloseTo(0.1362, 12);
 		expect(p.paceClass).toBe('far_behind');
 		expect(p.flags.map((f) => f.kind)).toEqual(['projected_miss', 'behind_pace']);
-	});
-});
-
-describe('windowStart', () => {
-	it('is the day the projection window starts', () => {
-		expect(windowStart(MIDWAY, 10)).toBe('2023-02-10');
-		expect(windowStart('2023-03-15', 30)).toBe('2023-02-13');
 	});
 });
 
