@@ -41,6 +41,12 @@ const MESSAGES = {
 		vi: (p) => `dòng CSV không đọc được (${p.detail})`,
 		en: (p) => `unreadable CSV line (${p.detail})`
 	},
+	csv_unclosed_quote: {
+		vi: () =>
+			'dấu ngoặc kép mở ở ô này không được đóng lại: phần còn lại của tệp sẽ bị đọc thành một ô',
+		en: () =>
+			'a quote opened in this cell is never closed: the rest of the file would read as one cell'
+	},
 	no_rows: { vi: () => 'không có dòng dữ liệu nào', en: () => 'no data rows' },
 	no_units: {
 		vi: () => 'chưa có danh mục đơn vị: chạy trước “npm run pipeline -- units <tệp>”',

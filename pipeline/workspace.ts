@@ -73,6 +73,7 @@ export async function withWorkingCopy<T>(
 	} finally {
 		rmSync(copy, { force: true });
 		rmSync(`${copy}.wal`, { force: true });
+		rmSync(`${copy}.tmp`, { force: true, recursive: true });
 		release();
 	}
 }
@@ -108,7 +109,9 @@ function removeStaleCopies(live: string): void {
 	for (const name of readdirSync(dir)) {
 		if (!name.startsWith(prefix)) continue;
 		const pid = Number.parseInt(name.slice(prefix.length), 10);
-		if (pid !== process.pid && !isAlive(pid)) rmSync(path.join(dir, name), { force: true });
+		// DuckDB's spill directory (`.tmp`) is a folder.
+		if (pid !== process.pid && !isAlive(pid))
+			rmSync(path.join(dir, name), { force: true, recursive: true });
 	}
 }
 

@@ -2,15 +2,23 @@
  * Reads a CSV export into the staging table: the header is found in JS on the first lines, the
  * bulk is parsed by DuckDB's read_csv (the fastest reader here), after re-encoding to UTF-8 when
  * the file is UTF-16 or Windows-1258.
+ *
+ * DuckDB's parallel reader is used when it can account for every record: it returns the rows as
+ * wide as the header in file order and sets aside the shorter ones (titles, totals, signatures)
+ * with their record numbers; a quote-aware scan counts the records and finds the empty ones, so
+ * each row gets the number Excel shows. A short row below the header is data written without its
+ * trailing empty cells: it is parsed here and kept. A file whose records do not add up (an
+ * unclosed quote, a stray one in a title) is read again by the serial reader, which pads short
+ * rows itself and names the line of a malformed one.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { STAGING, stagingColumn } from './staging.ts';
-import { blankRecords, blankShifts } from './blank-lines.ts';
+import { recordAt, scanRecords, skipShifts, type RecordScan } from './records.ts';
 import {
 	detectDelimiter,
 	parseCsv,
@@ -25,10 +33,26 @@ export interface CsvRead {
 	labels: Partial<Record<KeptField, string>>;
 	encoding: Encoding;
 	delimiter: string;
+	/** Which DuckDB reader read the file. */
+	reader: 'parallel' | 'serial';
 }
 
 /** Records of the sample scanned for the header. */
 const HEADER_SCAN = 60;
+/** Beyond this many short rows or gaps, the serial reader is the faster way to number rows. */
+const MAX_SET_ASIDE = 1000;
+const MAX_SHIFTS = 200;
+
+interface Plan {
+	source: string;
+	delimiter: string;
+	width: number;
+	header: Header;
+	/** The labels of the (last) header row, for messages. */
+	headerCells: string[];
+	connection: DuckDBConnection;
+	onProgress: (fraction: number) => void;
+}
 
 export async function readCsv(
 	file: string,
@@ -53,45 +77,217 @@ export async function readCsv(
 		await transcodeToUtf8(file, sniffed, source);
 	}
 	const width = Math.max(...records.map((r) => r.cells.length));
-	const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-	const select = KEPT_FIELDS.map((f) => {
+	const headerCells = records[header.lastRow]?.cells ?? [];
+	const plan: Plan = { source, delimiter, width, header, headerCells, connection, onProgress };
+	let reader: CsvRead['reader'] = 'parallel';
+	try {
+		// The scan runs while DuckDB reads (in its own threads).
+		const [scan, parallel] = await Promise.all([
+			scanRecords(source, delimiter),
+			readParallel(plan).catch(() => null)
+		]);
+		if (scan.unclosedQuote) throw await unclosedQuote(plan, scan, name);
+		if (!parallel || !(await numberParallelRows(plan, scan, parallel))) {
+			reader = 'serial';
+			await connection.run(`DELETE FROM ${STAGING}`);
+			await readSerial(plan, scan, name);
+		}
+	} finally {
+		if (source !== file) await rm(source, { force: true });
+	}
+	const labels = labelsOf(
+		records.map((r) => r.cells),
+		header
+	);
+	return { header, labels, encoding: sniffed.encoding, delimiter, reader };
+}
+
+/**
+ * Both of DuckDB's readers take an unclosed quote as a cell running to the end of the file and
+ * would drop every row after it: refused, naming the cell where it opened.
+ */
+async function unclosedQuote(plan: Plan, scan: RecordScan, name: string): Promise<ImportError> {
+	const { record, offset } = scan.unclosedQuote!;
+	const start = scan.starts[record - 1]!;
+	const handle = await open(plan.source, 'r');
+	let before: string;
+	try {
+		const bytes = Buffer.alloc(offset - start);
+		await handle.read(bytes, 0, bytes.length, start);
+		before = bytes.toString('utf8');
+	} finally {
+		await handle.close();
+	}
+	const index = (parseCsv(before, plan.delimiter)[0]?.cells.length ?? 1) - 1;
+	const column = plan.headerCells[Math.max(0, index)]?.trim() || `#${index + 1}`;
+	return new ImportError('csv_unclosed_quote', { file: name, row: record, column });
+}
+
+/** `c0 AS id_number, …` for the kept fields; NULL for those the file lacks. */
+function keptColumns(header: Header): string {
+	return KEPT_FIELDS.map((f) => {
 		const index = header.columns[f];
 		return `${index === undefined ? 'NULL' : `c${index}`} AS ${stagingColumn(f)}`;
 	}).join(', ');
-	const shifts = blankShifts(await blankRecords(source));
+}
+
+function readCsvCall(plan: Plan, options: string): string {
+	const columns = Array.from({ length: plan.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+	return `read_csv($1, delim = $2, quote = '"', escape = '"', header = false,
+		auto_detect = false, columns = {${columns}}, strict_mode = false, max_line_size = 4194304,
+		${options})`;
+}
+
+interface SetAside {
+	/** 1-based byte offset where DuckDB's text of the record begins (line breaks before it included). */
+	byteAt: number;
+	type: string;
+	text: string;
+}
+
+/** The wide rows into staging, unnumbered, in file order; the records set aside. */
+async function readParallel(plan: Plan): Promise<SetAside[]> {
+	const { connection } = plan;
+	await connection.run('DROP TABLE IF EXISTS csv_set_aside; DROP TABLE IF EXISTS csv_scans');
+	await withProgress(plan, () =>
+		connection.run(
+			`INSERT INTO ${STAGING} SELECT NULL, ${keptColumns(plan.header)}
+			FROM ${readCsvCall(plan, "ignore_errors = true, store_rejects = true, rejects_table = 'csv_set_aside', rejects_scan = 'csv_scans'")}`,
+			[plan.source, plan.delimiter]
+		)
+	);
+	const reader = await connection.runAndReadAll(
+		`SELECT DISTINCT line_byte_position::DOUBLE AS "byteAt", error_type AS type, csv_line AS text
+		FROM csv_set_aside ORDER BY 1`
+	);
+	return reader.getRowObjectsJson() as unknown as SetAside[];
+}
+
+/**
+ * Gives the parallel reader's rows their record numbers and adds back the short data rows;
+ * false (staging left for the caller to empty) when the records do not add up.
+ */
+async function numberParallelRows(
+	plan: Plan,
+	scan: RecordScan,
+	setAside: SetAside[]
+): Promise<boolean> {
+	const { connection, header } = plan;
+	if (setAside.length > MAX_SET_ASIDE || setAside.some((s) => s.type !== 'MISSING COLUMNS'))
+		return false;
+	const read = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING}`);
+	const rows = (read.getRowObjectsJson()[0] as { n: number }).n;
+	// DuckDB's line numbers drift after empty lines; its byte offsets do not, and the file's
+	// bytes there must be the text it set aside.
+	const short = await locate(plan.source, scan, setAside);
+	if (!short) return false;
+	const blank = new Set(scan.blanks);
+	const lines = short.map((s) => s.line);
+	if (
+		rows + new Set(lines).size + blank.size !== scan.records ||
+		new Set(lines).size !== lines.length ||
+		lines.some((line) => blank.has(line))
+	)
+		return false;
+	const records = short.map((s) => ({ line: s.line, records: parseCsv(s.text, plan.delimiter) }));
+	if (records.some((s) => s.records.length !== 1)) return false;
+	const shifts = skipShifts([...blank, ...lines].sort((a, b) => a - b));
+	if (shifts.length > MAX_SHIFTS) return false;
+	const shift = shifts.length
+		? `CASE ${shifts
+				.reverse()
+				.map((s) => `WHEN rowid >= ${s.firstOrdinal - 1} THEN ${s.shift}`)
+				.join(' ')} ELSE 0 END`
+		: '0';
+	await connection.run(`UPDATE ${STAGING} SET row = rowid + 1 + ${shift}`);
+	// Titles and the header itself.
+	await connection.run(`DELETE FROM ${STAGING} WHERE row <= ${header.lastRow + 1}`);
+	const data = records.filter((s) => s.line > header.lastRow + 1);
+	if (data.length > 0) await insertRows(connection, header, data);
+	return true;
+}
+
+/** The record number of each text set aside, checked against the file; null if one is not there. */
+async function locate(
+	file: string,
+	scan: RecordScan,
+	setAside: SetAside[]
+): Promise<{ line: number; text: string }[] | null> {
+	const handle = await open(file, 'r');
+	try {
+		const found: { line: number; text: string }[] = [];
+		for (const s of setAside) {
+			const text = s.text.replace(/^[\r\n]+/, '');
+			const offset = s.byteAt - 1 + (s.text.length - text.length);
+			const line = recordAt(scan, offset);
+			const expected = Buffer.from(text);
+			const actual = Buffer.alloc(expected.length);
+			await handle.read(actual, 0, actual.length, scan.starts[line - 1]!);
+			if (scan.starts[line - 1] !== offset || !actual.equals(expected)) return null;
+			found.push({ line, text });
+		}
+		return found;
+	} finally {
+		await handle.close();
+	}
+}
+
+async function insertRows(
+	connection: DuckDBConnection,
+	header: Header,
+	rows: { line: number; records: { cells: string[] }[] }[]
+): Promise<void> {
+	const appender = await connection.createAppender(STAGING);
+	try {
+		for (const { line, records } of rows) {
+			const cells = records[0]!.cells;
+			appender.appendInteger(line);
+			for (const field of KEPT_FIELDS) {
+				const index = header.columns[field];
+				const value = index === undefined ? '' : (cells[index] ?? '');
+				// DuckDB reads an empty field as NULL; so does this.
+				if (value === '') appender.appendNull();
+				else appender.appendVarchar(value);
+			}
+			appender.endRow();
+		}
+	} finally {
+		appender.closeSync();
+	}
+}
+
+/**
+ * The serial reader pads short rows (titles, totals) even when quoted fields hold line breaks;
+ * its running count skips empty records, and the scan's list of them restores the row number
+ * Excel shows (a join that costs as much as the read, so only files with empty lines pay for it).
+ */
+async function readSerial(plan: Plan, scan: RecordScan, name: string): Promise<void> {
+	const { connection, header } = plan;
+	const shifts = skipShifts(scan.blanks);
 	await connection.run(
 		'CREATE OR REPLACE TEMP TABLE blank_shift (first_ordinal INTEGER, shift INTEGER)'
 	);
 	for (const { firstOrdinal, shift } of shifts) {
 		await connection.run('INSERT INTO blank_shift VALUES ($1, $2)', [firstOrdinal, shift]);
 	}
-	// DuckDB's running count skips empty lines; blank_shift restores the row number Excel shows
-	// (the join costs as much as the read, so only files with empty lines pay for it).
 	const numbered = shifts.length
 		? `SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.* FROM raw t
 			ASOF LEFT JOIN blank_shift b ON t.ordinal >= b.first_ordinal`
 		: 'SELECT ordinal::INTEGER AS row, * FROM raw';
-	// DuckDB tracks how far a query has got; poll it for the progress bar.
-	await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-	const poll = setInterval(() => {
-		const { percentage } = connection.progress;
-		if (percentage >= 0) onProgress(percentage / 100);
-	}, 200);
 	try {
-		await connection.run(
-			// Titles are read and dropped rather than skipped: DuckDB's `skip` miscounts a title whose
-			// quoted text spans lines. The serial reader is the one that pads short rows (titles,
-			// totals) when quoted fields hold newlines, and costs little here.
-			`INSERT INTO ${STAGING}
-			WITH raw AS (
-				SELECT row_number() OVER () AS ordinal, *
-				FROM read_csv($1, delim = $2, quote = '"', escape = '"', header = false,
-					auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false,
-					parallel = false, max_line_size = 4194304)
+		await withProgress(plan, () =>
+			connection.run(
+				// Titles are read and dropped rather than skipped: DuckDB's `skip` miscounts a title
+				// whose quoted text spans lines.
+				`INSERT INTO ${STAGING}
+				WITH raw AS (
+					SELECT row_number() OVER () AS ordinal, *
+					FROM ${readCsvCall(plan, 'null_padding = true, parallel = false')}
+				)
+				SELECT row, ${keptColumns(header)} FROM (${numbered})
+				WHERE row > ${header.lastRow + 1}`,
+				[plan.source, plan.delimiter]
 			)
-			SELECT row, ${select} FROM (${numbered})
-			WHERE row > ${header.lastRow + 1}`,
-			[source, delimiter]
 		);
 	} catch (error) {
 		// DuckDB's first line names the problem and the line; the rest lists reader settings.
@@ -100,13 +296,20 @@ export async function readCsv(
 				? error.message.split('\n').slice(0, 2).join(' ').trim()
 				: String(error);
 		throw new ImportError('csv_malformed', { file: name }, { detail });
+	}
+}
+
+/** DuckDB tracks how far a query has got; polled for the progress bar. */
+async function withProgress(plan: Plan, work: () => Promise<unknown>): Promise<void> {
+	const { connection } = plan;
+	await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+	const poll = setInterval(() => {
+		const { percentage } = connection.progress;
+		if (percentage >= 0) plan.onProgress(percentage / 100);
+	}, 200);
+	try {
+		await work();
 	} finally {
 		clearInterval(poll);
-		if (source !== file) await rm(source, { force: true });
 	}
-	const labels = labelsOf(
-		records.map((r) => r.cells),
-		header
-	);
-	return { header, labels, encoding: sniffed.encoding, delimiter };
 }
