@@ -89,6 +89,8 @@ export async function buildDictionaries(
 		'dict_district',
 		{ raw: 'VARCHAR', code: 'VARCHAR', problem: 'VARCHAR' },
 		districts.map(({ value, rows }) => {
+			// A cell of spaces is as empty as a blank one.
+			if (clean(value) === '') return [value, null, 'missing'];
 			const m = matcher.district(value);
 			if ('code' in m) {
 				districtCode.set(value, m.code);
@@ -140,34 +142,48 @@ export async function buildDictionaries(
 		})
 	);
 
-	const groups = await distinctValues(connection, 'group_label');
+	// Group, status and digital skills take one lookup per row together: few combinations occur.
+	const labels = (
+		await connection.runAndReadAll(
+			`SELECT group_label, status, digital_skills, count(*)::INTEGER AS rows
+			FROM ${STAGING} GROUP BY ALL`
+		)
+	).getRowObjectsJson() as {
+		group_label: string | null;
+		status: string | null;
+		digital_skills: string | null;
+		rows: number;
+	}[];
+	const unknownGroups = new Map<string, number>();
 	await writeTable(
 		connection,
-		'dict_group',
-		{ raw: 'VARCHAR', grp: 'VARCHAR' },
-		groups.map(({ value, rows }) => {
-			const group = parseGroup(value);
-			if (group === 'other')
-				report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
-			return [value, group];
+		'dict_label',
+		{
+			group_label: 'VARCHAR',
+			status_raw: 'VARCHAR',
+			digital_raw: 'VARCHAR',
+			grp: 'VARCHAR',
+			status: 'VARCHAR',
+			status_missing: 'BOOLEAN',
+			digital: 'BOOLEAN'
+		},
+		labels.map((l) => {
+			const group = l.group_label === null ? 'other' : parseGroup(l.group_label);
+			if (group === 'other' && l.group_label !== null)
+				unknownGroups.set(l.group_label, (unknownGroups.get(l.group_label) ?? 0) + l.rows);
+			return [
+				l.group_label,
+				l.status,
+				l.digital_skills,
+				group,
+				l.status === null ? null : parseStatus(l.status),
+				clean(l.status ?? '') === '',
+				l.digital_skills === null ? null : parseDigitalSkills(l.digital_skills)
+			];
 		})
 	);
-
-	const statuses = await distinctValues(connection, 'status');
-	await writeTable(
-		connection,
-		'dict_status',
-		{ raw: 'VARCHAR', status: 'VARCHAR' },
-		statuses.map(({ value }) => [value, parseStatus(value)])
-	);
-
-	const digital = await distinctValues(connection, 'digital_skills');
-	await writeTable(
-		connection,
-		'dict_digital',
-		{ raw: 'VARCHAR', value: 'BOOLEAN' },
-		digital.map(({ value }) => [value, parseDigitalSkills(value)])
-	);
+	for (const [value, rows] of unknownGroups)
+		report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
 
 	const dates = await distinctValues(connection, 'registered_on');
 	const recognised = await distinctValues(connection, 'recognised_on');
@@ -175,8 +191,8 @@ export async function buildDictionaries(
 	await writeTable(
 		connection,
 		'dict_date',
-		{ raw: 'VARCHAR', day: 'VARCHAR' },
-		[...allDates].map((value) => [value, parseDate(value, asOfYear)])
+		{ raw: 'VARCHAR', day: 'VARCHAR', blank: 'BOOLEAN' },
+		[...allDates].map((value) => [value, parseDate(value, asOfYear), clean(value) === ''])
 	);
 
 	const births = await distinctValues(connection, 'birth_date');

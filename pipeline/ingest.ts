@@ -16,6 +16,7 @@ import { ImportError } from './errors.ts';
 import { load } from './load.ts';
 import { UnitMatcher } from './match.ts';
 import { readExport, type ReadProgress } from './read/index.ts';
+import { registerPersonKey } from './person-key.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { validate } from './validate.ts';
 import { withWorkingCopy } from './workspace.ts';
@@ -108,6 +109,7 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 			const matcher = new UnitMatcher(units);
 			const outcomes: FileOutcome[] = [];
 			const connection = await db.connect();
+			registerPersonKey(connection, key);
 			try {
 				for (const file of files) {
 					const name = path.basename(file);
@@ -132,7 +134,7 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 					stage(name, 'match');
 					const warnings = await buildDictionaries(connection, matcher, asOf);
 					stage(name, 'validate');
-					await validate(connection, asOf, key, read.labels);
+					await validate(connection, asOf, read.labels);
 					stage(name, 'load');
 					const loaded = await load(db, connection, {
 						file: name,

@@ -31,11 +31,12 @@ async function count(connection: DuckDBConnection, sql: string): Promise<number>
 
 export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta): Promise<Loaded> {
 	const importId = await nextImportId(db.kysely);
-	await connection.run(
+	const accepted = await connection.run(
 		`INSERT INTO registration
-		SELECT ${importId}, row, person_key, coalesce(commune_code, district_code), organisation_code, grp,
+		SELECT ${importId}, row, person_key, territory_code, organisation_code, grp,
 			birth_year, registered_on, status, recognised_on, digital_skills
-		FROM valid WHERE nth = 1`
+		FROM checked c
+		WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM duplicate d WHERE d.row = c.row)`
 	);
 	await connection.run(
 		`INSERT INTO reject SELECT ${importId}, row, "column", reason, value FROM rejected`
@@ -43,9 +44,9 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 	const loaded: Loaded = {
 		importId,
 		rowsRead: await count(connection, 'checked'),
-		rowsAccepted: await count(connection, 'valid WHERE nth = 1'),
+		rowsAccepted: accepted.rowsChanged,
 		rowsRejected: await count(connection, 'rejected'),
-		rowsDuplicate: await count(connection, 'valid WHERE nth > 1')
+		rowsDuplicate: await count(connection, 'duplicate')
 	};
 	const finishedAt = new Date();
 	await recordImport(db.kysely, {

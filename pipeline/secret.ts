@@ -23,16 +23,3 @@ export function loadOrCreateSecret(dbPath: string): Buffer {
 	chmodSync(file, 0o600);
 	return key;
 }
-
-/**
- * SQL for HMAC-SHA256(key, id) truncated to 128 bits as a UUID, computed by DuckDB on every row.
- * HMAC = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)) with a 64-byte block (RFC 2104).
- */
-export function hmacUuidSql(key: Buffer, column: string): string {
-	const block = Buffer.alloc(64);
-	key.copy(block);
-	const pad = (byte: number) => Buffer.from(block.map((b) => b ^ byte)).toString('hex');
-	const inner = `unhex(sha256(unhex('${pad(0x36)}') || ${column}::BLOB))`;
-	const outer = `sha256(unhex('${pad(0x5c)}') || ${inner})`;
-	return `(substr(${outer}, 1, 32))::UUID`;
-}
