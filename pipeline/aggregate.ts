@@ -26,44 +26,70 @@ export async function rebuildAggregates(connection: DuckDBConnection): Promise<v
 		-- Workplaces roll up to their parent agencies, not to the province: it counts residents.
 		WHERE NOT (up.origin_kind IN ('agency', 'armed_force') AND a.kind = 'province')`);
 
+	// Units and groups as small integers: grouping a million events by text keys costs several
+	// times more. Unit ids follow the codes' order, so rows sorted by id are sorted by code.
+	await connection.run(`
+		CREATE OR REPLACE TEMP TABLE unit_id AS
+		SELECT code, (row_number() OVER (ORDER BY code))::INTEGER AS id FROM unit;
+		CREATE OR REPLACE TEMP TABLE closure_id AS
+		SELECT a.id AS unit, b.id AS ancestor
+		FROM closure c JOIN unit_id a ON a.code = c.code JOIN unit_id b ON b.code = c.ancestor;
+		CREATE OR REPLACE TEMP TABLE group_id AS
+		SELECT "group" AS name, (row_number() OVER (ORDER BY "group"))::INTEGER AS id
+		FROM (SELECT DISTINCT "group" FROM registration)`);
+	const imports = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM import');
+	const single = (imports.getRowObjectsJson()[0] as { n: number }).n <= 1;
+	// Each row's next snapshot of the same person; with a single import there is none.
+	const nextAsOf = single
+		? 'NULL::DATE'
+		: 'lead(i.as_of) OVER (PARTITION BY r.person_key ORDER BY i.as_of, r.import_id)';
+
 	await connection.run('DELETE FROM progress_daily');
 	await connection.run(`
 		INSERT INTO progress_daily
 		WITH snapshot AS (
-			SELECT r.*, i.as_of,
-				lead(i.as_of) OVER (PARTITION BY r.person_key ORDER BY i.as_of, r.import_id) AS next_as_of
+			SELECT r.territory_code, r.organisation_code, r."group", r.registered_on, r.status,
+				r.recognised_on, r.digital_skills, i.as_of, ${nextAsOf} AS next_as_of
 			FROM registration r JOIN import i ON i.id = r.import_id
 		),
 		versions AS (SELECT DISTINCT as_of AS known FROM import),
 		state AS (
-			SELECT v.known, s.*
+			SELECT v.known, t.id AS territory, o.id AS organisation, g.id AS grp,
+				s.registered_on, s.status, s.recognised_on, s.digital_skills, s.as_of
 			FROM snapshot s JOIN versions v
 				ON v.known >= s.as_of AND (s.next_as_of IS NULL OR v.known < s.next_as_of)
+			JOIN unit_id t ON t.code = s.territory_code
+			LEFT JOIN unit_id o ON o.code = s.organisation_code
+			JOIN group_id g ON g.name = s."group"
 		),
 		events AS (
-			SELECT known, territory_code, organisation_code, "group", registered_on AS day,
+			SELECT known, territory, organisation, grp, registered_on AS day,
 				1 AS registered, 0 AS recognised, 0 AS digital
 			FROM state
 			UNION ALL
 			-- Recognised without a date: known to be recognised by the snapshot's as-of date.
-			SELECT known, territory_code, organisation_code, "group", coalesce(recognised_on, as_of),
+			SELECT known, territory, organisation, grp, coalesce(recognised_on, as_of),
 				0, 1, CASE WHEN digital_skills THEN 1 ELSE 0 END
 			FROM state WHERE status = 'recognised'
 		),
 		daily AS (
-			SELECT known, territory_code, organisation_code, "group", day,
+			SELECT known, territory, organisation, grp, day,
 				sum(registered) AS registered, sum(recognised) AS recognised, sum(digital) AS digital
 			FROM events GROUP BY ALL
-		)
-		SELECT * FROM (
-			SELECT known, c.ancestor, "group", day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
-			FROM daily JOIN closure c ON c.code = daily.territory_code GROUP BY ALL
+		),
+		rolled AS (
+			SELECT known, c.ancestor, grp, day, sum(registered)::INTEGER AS registered,
+				sum(recognised)::INTEGER AS recognised, sum(digital)::INTEGER AS digital
+			FROM daily JOIN closure_id c ON c.unit = daily.territory GROUP BY ALL
 			UNION ALL
-			SELECT known, c.ancestor, "group", day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
-			FROM daily JOIN closure c ON c.code = daily.organisation_code GROUP BY ALL
+			SELECT known, c.ancestor, grp, day, sum(registered)::INTEGER, sum(recognised)::INTEGER,
+				sum(digital)::INTEGER
+			FROM daily JOIN closure_id c ON c.unit = daily.organisation GROUP BY ALL
 		)
+		SELECT r.known, u.code, g.name, r.day, r.registered, r.recognised, r.digital
+		FROM rolled r JOIN unit_id u ON u.id = r.ancestor JOIN group_id g ON g.id = r.grp
 		-- Stored in the order pages ask (a snapshot, a unit): DuckDB's zone maps then skip the rest.
-		ORDER BY ALL`);
+		ORDER BY r.known, r.ancestor, g.name, r.day`);
 
 	await connection.run('DELETE FROM progress_unit_daily');
 	await connection.run(`
