@@ -39,7 +39,7 @@ export async function readExport(
 	await createStaging(connection);
 	const read =
 		format === 'xlsx'
-			? await readXlsx(file, connection, (rows) => onProgress({ rows }))
+			? await readXlsx(file, connection, workDir, (rows) => onProgress({ rows }))
 			: {
 					...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))),
 					sheet: null

@@ -1,10 +1,10 @@
 /**
  * Reads an XLSX export into the staging table, streaming: the sheet whose first rows hold a
- * registration header is the data sheet; its rows go to DuckDB through the appender.
+ * registration header is the data sheet; its rows go to DuckDB through a row file.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isoFromExcelSerial } from '../../src/lib/dates.ts';
 import { ImportError } from '../errors.ts';
 import {
 	openWorkbook,
@@ -17,7 +17,7 @@ import {
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
-import { STAGING, stagingColumn } from './staging.ts';
+import { loadRows, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
 	header: Header;
@@ -31,6 +31,7 @@ const DATE_FIELDS = new Set<KeptField>(['registeredOn', 'recognisedOn', 'birthDa
 export async function readXlsx(
 	file: string,
 	connection: DuckDBConnection,
+	workDir: string,
 	onRows: (rows: number) => void = () => {}
 ): Promise<XlsxRead> {
 	const name = path.basename(file);
@@ -43,36 +44,17 @@ export async function readXlsx(
 	try {
 		const found = await findDataSheet(workbook, name);
 		const { sheet, header, head } = found;
-		// One text per batch of rows, split by DuckDB: the appender's per-call cost, paid per cell,
-		// was a third of the read.
-		await connection.run('CREATE OR REPLACE TEMP TABLE xlsx_rows (block VARCHAR)');
-		const appender = await connection.createAppender('xlsx_rows');
-		const columns = KEPT_FIELDS.map((f) => header.columns[f]);
+		const rowFile = new RowFile(path.join(workDir, `${process.pid}-${name}.rows`));
 		try {
-			let rows = 0;
-			for await (const batch of workbook.rows(sheet)) {
-				const lines: string[] = [];
-				for (const row of batch)
-					if (row.row > head) lines.push(rowLine(row.row, row.cells, columns));
-				if (lines.length > 0) {
-					appender.appendVarchar(lines.join(ROW_SEPARATOR));
-					appender.endRow();
-				}
-				rows += batch.length;
-				if (rows % 20_000 < batch.length) onRows(rows);
+			try {
+				await writeRows(workbook, sheet, head, header, rowFile, onRows);
+			} finally {
+				rowFile.close();
 			}
+			await loadRows(connection, rowFile);
 		} finally {
-			appender.closeSync();
+			await rm(rowFile.path, { force: true });
 		}
-		const fields = KEPT_FIELDS.map((f, i) => `nullif(f[${i + 2}], '') AS ${stagingColumn(f)}`).join(
-			', '
-		);
-		await connection.run(
-			`INSERT INTO ${STAGING}
-			SELECT f[1]::INTEGER AS row, ${fields}
-			FROM (SELECT string_split(unnest(string_split(block, '${ROW_SEPARATOR}')), '${SEPARATOR}') AS f FROM xlsx_rows)`
-		);
-		await connection.run('DROP TABLE xlsx_rows');
 		return { header, sheet: sheet.name, labels: labelsOf(found.rows, header) };
 	} catch (error) {
 		if (error instanceof XlsxError) throw corrupt(error, name);
@@ -127,33 +109,55 @@ function text(cell: CellValue): string {
 	return String(cell);
 }
 
-/** Unit and record separators: control characters no export text holds (any that does is blanked). */
-const SEPARATOR = '\x1f';
-const ROW_SEPARATOR = '\x1e';
-
-/** "row␟id␟district␟…": the row number, then the kept fields in staging order. */
-function rowLine(row: number, cells: CellValue[], columns: (number | undefined)[]): string {
-	let line = String(row);
-	for (let i = 0; i < columns.length; i++) {
-		const c = columns[i];
-		const value = c === undefined ? '' : cellText(cells[c] ?? null, KEPT_FIELDS[i]!);
-		const clean = value.includes(SEPARATOR) || value.includes(ROW_SEPARATOR);
-		line +=
-			SEPARATOR + (clean ? value.replaceAll(SEPARATOR, ' ').replaceAll(ROW_SEPARATOR, ' ') : value);
+/** The data rows (below the header), their kept fields as text, into the row file. */
+async function writeRows(
+	workbook: Workbook,
+	sheet: SheetInfo,
+	head: number,
+	header: Header,
+	out: RowFile,
+	onRows: (rows: number) => void
+): Promise<void> {
+	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
+	const dates = new DayCache();
+	let rows = 0;
+	for await (const batch of workbook.rows(sheet)) {
+		for (const { row, cells } of batch) {
+			if (row <= head) continue;
+			out.start(row);
+			for (let i = 0; i < columns.length; i++) {
+				const c = columns[i];
+				out.field(c === undefined ? null : cellText(cells[c] ?? null, KEPT_FIELDS[i]!, dates));
+			}
+			out.end();
+		}
+		rows += batch.length;
+		if (rows % 20_000 < batch.length) onRows(rows);
 	}
-	return line;
+}
+
+/** Excel day serials as ISO days, each converted once. */
+class DayCache {
+	private readonly days: (string | undefined)[] = [];
+
+	text(cell: XlsxDate): string {
+		const serial = cell.serial;
+		const day = Math.floor(serial);
+		if (day !== serial || day < 0 || day > 100_000) return cell.toIsoDate() ?? String(serial);
+		return (this.days[day] ??= cell.toIsoDate() ?? String(serial));
+	}
 }
 
 /** A cell as the text the normalise stage expects. */
-function cellText(cell: CellValue, field: KeptField): string {
+function cellText(cell: CellValue, field: KeptField, dates: DayCache): string {
 	if (cell === null) return '';
 	if (typeof cell === 'string') return cell.trim();
-	if (cell instanceof XlsxDate) return cell.toIsoDate() ?? String(cell.serial);
+	if (cell instanceof XlsxDate) return dates.text(cell);
 	if (typeof cell === 'boolean') return cell ? 'Có' : 'Không';
 	if (field === 'idNumber') return idFromNumber(cell);
 	// A number in a date column without a date format: Excel shows the serial; it is still a date.
 	if (DATE_FIELDS.has(field) && Number.isInteger(cell) && cell > 20_000 && cell < 80_000) {
-		return isoFromExcelSerial(cell) ?? String(cell);
+		return dates.text(new XlsxDate(cell));
 	}
 	return String(cell);
 }
