@@ -61,6 +61,18 @@ export class RowFile {
 		this.buf[this.pos++] = QUOTE_BYTE;
 	}
 
+	/** A field whose UTF-8 bytes need no quoting (see xlsx/fast-sheet.ts). */
+	fieldBytes(bytes: Uint8Array, start: number, end: number): void {
+		const length = end - start;
+		this.reserve(length + 1);
+		const buf = this.buf;
+		let pos = this.pos;
+		buf[pos++] = SEP;
+		if (length > 32) buf.set(bytes.subarray(start, end), pos);
+		else for (let i = start; i < end; i++) buf[pos + i - start] = bytes[i]!;
+		this.pos = pos + length;
+	}
+
 	end(): void {
 		this.reserve(1);
 		this.buf[this.pos++] = LF;

@@ -17,6 +17,7 @@ import {
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
+import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
 import { loadRows, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
@@ -44,16 +45,14 @@ export async function readXlsx(
 	try {
 		const found = await findDataSheet(workbook, name);
 		const { sheet, header, head } = found;
-		const rowFile = new RowFile(path.join(workDir, `${process.pid}-${name}.rows`));
+		const rowPath = path.join(workDir, `${process.pid}-${name}.rows`);
 		try {
-			try {
-				await writeRows(workbook, sheet, head, header, rowFile, onRows);
-			} finally {
-				rowFile.close();
-			}
-			await loadRows(connection, rowFile);
+			const rows =
+				(await writeRowsFast(workbook, sheet, head, header, rowPath, onRows)) ??
+				(await writeRows(workbook, sheet, head, header, rowPath, onRows));
+			await loadRows(connection, rows);
 		} finally {
-			await rm(rowFile.path, { force: true });
+			await rm(rowPath, { force: true });
 		}
 		return { header, sheet: sheet.name, labels: labelsOf(found.rows, header) };
 	} catch (error) {
@@ -109,30 +108,76 @@ function text(cell: CellValue): string {
 	return String(cell);
 }
 
-/** The data rows (below the header), their kept fields as text, into the row file. */
+/**
+ * The data rows (below the header), their kept fields as text, into a row file, by the fast path
+ * (xlsx/fast-sheet.ts); null when the sheet's markup is not one it knows.
+ */
+async function writeRowsFast(
+	workbook: Workbook,
+	sheet: SheetInfo,
+	head: number,
+	header: Header,
+	rowPath: string,
+	onRows: (rows: number) => void
+): Promise<RowFile | null> {
+	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
+	const fieldOf = new Int16Array(Math.max(...columns.map((c) => c ?? -1)) + 1).fill(-1);
+	columns.forEach((c, i) => {
+		if (c !== undefined) fieldOf[c] = i;
+	});
+	const dates = new DayCache();
+	const out = new RowFile(rowPath);
+	const { context, chunks } = await workbook.sheetBytes(sheet);
+	const writer = new FastSheetWriter(context, fieldOf, columns.length, head, out, (cell, field) =>
+		cellText(cell, KEPT_FIELDS[field]!, dates)
+	);
+	try {
+		let reported = 0;
+		for await (const chunk of chunks) {
+			writer.push(chunk);
+			if (out.rows - reported >= 20_000) onRows((reported = out.rows));
+			if (writer.done) break;
+		}
+		writer.end();
+		return out;
+	} catch (error) {
+		if (error instanceof NotFast) return null;
+		throw error;
+	} finally {
+		out.close();
+	}
+}
+
+/** The same by the general scanner, which reads any markup (and words what it cannot). */
 async function writeRows(
 	workbook: Workbook,
 	sheet: SheetInfo,
 	head: number,
 	header: Header,
-	out: RowFile,
+	rowPath: string,
 	onRows: (rows: number) => void
-): Promise<void> {
+): Promise<RowFile> {
 	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
 	const dates = new DayCache();
-	let rows = 0;
-	for await (const batch of workbook.rows(sheet)) {
-		for (const { row, cells } of batch) {
-			if (row <= head) continue;
-			out.start(row);
-			for (let i = 0; i < columns.length; i++) {
-				const c = columns[i];
-				out.field(c === undefined ? null : cellText(cells[c] ?? null, KEPT_FIELDS[i]!, dates));
+	const out = new RowFile(rowPath);
+	try {
+		let rows = 0;
+		for await (const batch of workbook.rows(sheet)) {
+			for (const { row, cells } of batch) {
+				if (row <= head) continue;
+				out.start(row);
+				for (let i = 0; i < columns.length; i++) {
+					const c = columns[i];
+					out.field(c === undefined ? null : cellText(cells[c] ?? null, KEPT_FIELDS[i]!, dates));
+				}
+				out.end();
 			}
-			out.end();
+			rows += batch.length;
+			if (rows % 20_000 < batch.length) onRows(rows);
 		}
-		rows += batch.length;
-		if (rows % 20_000 < batch.length) onRows(rows);
+		return out;
+	} finally {
+		out.close();
 	}
 }
 

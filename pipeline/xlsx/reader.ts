@@ -39,6 +39,8 @@ export interface Workbook {
 	readonly date1904: boolean;
 	/** Streams a sheet's rows in batches; breaking out of the loop releases the stream. */
 	rows(sheet: SheetInfo, options?: RowsOptions): AsyncIterable<XlsxRow[]>;
+	/** A sheet's inflated XML, chunk by chunk, and what its cells refer to (for fast-sheet.ts). */
+	sheetBytes(sheet: SheetInfo): Promise<{ context: SheetContext; chunks: AsyncIterable<Buffer> }>;
 	/** Closes the file, ending any iteration still open. */
 	close(): Promise<void>;
 }
@@ -107,6 +109,16 @@ class WorkbookReader implements Workbook {
 
 	close(): Promise<void> {
 		return this.zip.close();
+	}
+
+	async sheetBytes(
+		sheet: SheetInfo
+	): Promise<{ context: SheetContext; chunks: AsyncIterable<Buffer> }> {
+		const context = await this.sheetContext();
+		const part = this.zip.resolve(sheet.path);
+		if (part === null)
+			throw new XlsxError(this.file, `missing part ${sheet.path} (sheet "${sheet.name}")`);
+		return { context, chunks: this.zip.chunks(part) };
 	}
 
 	private async *readRows(sheet: SheetInfo, batchSize: number): AsyncGenerator<XlsxRow[]> {

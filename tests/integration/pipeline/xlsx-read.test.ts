@@ -1,0 +1,74 @@
+/**
+ * The XLSX reader on real files and a real DuckDB: the same staged rows whether the sheet goes
+ * through the fast path or, for markup it does not know (a formula), the general scanner.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../pipeline/read/xlsx.ts';
+import { createStaging, STAGING } from '../../../pipeline/read/staging.ts';
+import { stylesWith, writeHandmade } from '../../unit/pipeline/xlsx/helpers.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'xlsx-read-'));
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+
+beforeAll(async () => {
+	instance = await DuckDBInstance.create(':memory:');
+	connection = await instance.connect();
+});
+afterAll(() => {
+	connection.closeSync();
+	instance.closeSync();
+});
+
+const text = (ref: string, value: string) =>
+	`<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+const header = ['STT', 'Số CCCD', 'Huyện', 'Xã', 'Ngày đăng ký', 'Trạng thái']
+	.map((label, i) => text(`${'ABCDEF'[i]}3`, label))
+	.join('');
+
+function sheet(registered: string): string {
+	const data = (r: number, date: string) =>
+		`<row r="${r}"><c r="A${r}"><v>${r - 3}</v></c>${text(`B${r}`, `04200123456${r}`)}` +
+		`${text(`C${r}`, 'Huyện Can Lộc')}<c r="D${r}" t="s"><v>0</v></c>` +
+		`<c r="E${r}" s="1">${date}</c>${text(`F${r}`, 'Đạt')}</row>`;
+	return (
+		`<row r="1">${text('A1', 'DANH SÁCH')}</row><row r="3">${header}</row>` +
+		data(4, registered) +
+		data(5, '<v>45123</v>') +
+		'<row r="6"/>' +
+		`<row r="7">${text('A7', 'Tổng cộng')}</row>`
+	);
+}
+
+async function read(name: string, registered: string) {
+	const file = await writeHandmade(path.join(dir, name), {
+		sharedStrings: ['Xã Xuân Lộc'],
+		styles: stylesWith([14]),
+		sheets: [{ name: 'DS', rows: sheet(registered) }]
+	});
+	await createStaging(connection);
+	await readXlsx(file, connection, dir);
+	return (
+		await connection.runAndReadAll(`SELECT * FROM ${STAGING} ORDER BY row`)
+	).getRowObjectsJson();
+}
+
+describe('reading an XLSX export', () => {
+	it('stages the same rows by the fast path and by the general scanner', async () => {
+		const fast = await read('plain.xlsx', '<v>45123</v>');
+		const general = await read('formula.xlsx', '<f>DATE(2023,7,16)</f><v>45123</v>');
+		expect(general).toEqual(fast);
+		expect(fast.map((r) => r.row)).toEqual([4, 5, 6, 7]);
+		expect(fast[0]).toMatchObject({
+			id_number: '042001234564',
+			district: 'Huyện Can Lộc',
+			commune: 'Xã Xuân Lộc',
+			registered_on: '2023-07-16',
+			status: 'Đạt'
+		});
+	});
+});
