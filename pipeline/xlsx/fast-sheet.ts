@@ -96,8 +96,30 @@ export class FastSheetWriter {
 
 	push(chunk: Buffer): void {
 		if (this.done) return;
-		let buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-		this.carry = null;
+		let rest = chunk;
+		if (this.carry) {
+			// Only the row cut by the chunk boundary is joined (copying every chunk whole would be
+			// most of the garbage collector's work).
+			const first = chunk.indexOf(ROW_END);
+			if (first === -1) {
+				this.carry = Buffer.concat([this.carry, chunk]);
+				return;
+			}
+			const joined = Buffer.concat([this.carry, chunk.subarray(0, first + ROW_END.length)]);
+			this.carry = null;
+			this.scan(joined);
+			if (this.done) return;
+			rest = chunk.subarray(first + ROW_END.length);
+			if (this.carry) {
+				rest = Buffer.concat([this.carry, rest]);
+				this.carry = null;
+			}
+		}
+		this.scan(rest);
+	}
+
+	private scan(chunk: Buffer): void {
+		let buf = chunk;
 		let pos = 0;
 		if (!this.started) {
 			const at = buf.indexOf(SHEET_DATA);
@@ -129,6 +151,12 @@ export class FastSheetWriter {
 	}
 
 	end(): void {
+		// The end of the part may hold no </row>: self-closing rows, </sheetData>.
+		if (!this.done && this.carry) {
+			const last = this.carry;
+			this.carry = null;
+			this.scan(last);
+		}
 		if (!this.done) throw new NotFast('no end of sheetData');
 	}
 
