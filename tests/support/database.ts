@@ -2,7 +2,23 @@
  * Reading a test database directly, and looking into page data, for tests that check what the
  * product shows against what the file holds.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
+
+/** An in-memory DuckDB connection for a test file's tests, closed after them. */
+export function memoryConnection(): () => DuckDBConnection {
+	let instance: DuckDBInstance;
+	let connection: DuckDBConnection;
+	beforeAll(async () => {
+		instance = await DuckDBInstance.create(':memory:');
+		connection = await instance.connect();
+	});
+	afterAll(() => {
+		connection.closeSync();
+		instance.closeSync();
+	});
+	return () => connection;
+}
 
 /** Rows of one SQL query on a database file, opened read-only for that query only. */
 export async function query<T>(dbPath: string, sql: string): Promise<T[]> {

@@ -3,36 +3,26 @@
  * the serial one for files whose records it cannot account for, the same rows and row numbers
  * either way.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryConnection } from '../../support/database.ts';
 import { readCsv } from '../../../pipeline/read/csv.ts';
 import { createStaging, STAGING } from '../../../pipeline/read/staging.ts';
 import { ImportError } from '../../../pipeline/errors.ts';
 
 const HEADER = 'STT,Họ và tên,Số CCCD,Huyện,Xã,Ngày đăng ký,Trạng thái';
 const dir = mkdtempSync(path.join(tmpdir(), 'csv-read-'));
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-	instance = await DuckDBInstance.create(':memory:');
-	connection = await instance.connect();
-});
-afterAll(() => {
-	connection.closeSync();
-	instance.closeSync();
-});
+const db = memoryConnection();
 
 async function read(name: string, lines: string[], newline = '\r\n') {
 	const file = path.join(dir, name);
 	writeFileSync(file, lines.join(newline));
-	await createStaging(connection);
-	const result = await readCsv(file, connection, dir);
+	await createStaging(db());
+	const result = await readCsv(file, db(), dir);
 	const rows = (
-		await connection.runAndReadAll(
+		await db().runAndReadAll(
 			`SELECT row, id_number AS id, district, commune FROM ${STAGING} ORDER BY row`
 		)
 	).getRowObjectsJson();

@@ -2,27 +2,17 @@
  * The XLSX reader on real files and a real DuckDB: the same staged rows whether the sheet goes
  * through the fast path or, for markup it does not know (a formula), the general scanner.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryConnection } from '../../support/database.ts';
 import { readXlsx } from '../../../pipeline/read/xlsx.ts';
 import { createStaging, STAGING } from '../../../pipeline/read/staging.ts';
 import { stylesWith, writeHandmade } from '../../unit/pipeline/xlsx/helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xlsx-read-'));
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-	instance = await DuckDBInstance.create(':memory:');
-	connection = await instance.connect();
-});
-afterAll(() => {
-	connection.closeSync();
-	instance.closeSync();
-});
+const db = memoryConnection();
 
 const text = (ref: string, value: string) =>
 	`<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
@@ -50,11 +40,9 @@ async function read(name: string, registered: string) {
 		styles: stylesWith([14]),
 		sheets: [{ name: 'DS', rows: sheet(registered) }]
 	});
-	await createStaging(connection);
-	await readXlsx(file, connection, dir);
-	return (
-		await connection.runAndReadAll(`SELECT * FROM ${STAGING} ORDER BY row`)
-	).getRowObjectsJson();
+	await createStaging(db());
+	await readXlsx(file, db(), dir);
+	return (await db().runAndReadAll(`SELECT * FROM ${STAGING} ORDER BY row`)).getRowObjectsJson();
 }
 
 describe('reading an XLSX export', () => {
