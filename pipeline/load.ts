@@ -33,14 +33,18 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 	const importId = await nextImportId(db.kysely);
 	// Row order in the table means nothing (rows carry their number): DuckDB may write in parallel.
 	await connection.run('SET preserve_insertion_order = false');
-	const accepted = await connection.run(
-		`INSERT INTO registration
-		SELECT ${importId}, row, person_key, territory_code, organisation_code, grp,
-			birth_year, registered_on, status, recognised_on, digital_skills
-		FROM checked c
-		WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM duplicate d WHERE d.row = c.row)`
-	);
-	await connection.run('RESET preserve_insertion_order');
+	let accepted;
+	try {
+		accepted = await connection.run(
+			`INSERT INTO registration
+			SELECT ${importId}, row, person_key, territory_code, organisation_code, grp,
+				birth_year, registered_on, status, recognised_on, digital_skills
+			FROM checked c
+			WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM duplicate d WHERE d.row = c.row)`
+		);
+	} finally {
+		await connection.run('RESET preserve_insertion_order');
+	}
 	await connection.run(
 		`INSERT INTO reject SELECT ${importId}, row, "column", reason, value FROM rejected`
 	);

@@ -148,7 +148,10 @@ interface SetAside {
 /** The wide rows into staging, unnumbered, in file order; the records set aside. */
 async function readParallel(plan: Plan): Promise<SetAside[]> {
 	const { connection } = plan;
-	await connection.run('DROP TABLE IF EXISTS csv_set_aside; DROP TABLE IF EXISTS csv_scans');
+	// Row numbers come from the order rows are stored in (rowid): that order must be the file's.
+	await connection.run(
+		'SET preserve_insertion_order = true; DROP TABLE IF EXISTS csv_set_aside; DROP TABLE IF EXISTS csv_scans'
+	);
 	await withProgress(plan, () =>
 		connection.run(
 			`INSERT INTO ${STAGING} SELECT NULL, ${keptColumns(plan.header)}

@@ -402,7 +402,12 @@ function attribute(buf: Buffer, from: number, gt: number, name: number): number 
 	return -1;
 }
 
-/** A number's text as a number: plain digits read here, other forms by Number(). */
+const DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * A number's text as a number: plain digits read here, decimals (times of day, exponents) by
+ * Number(); NaN for anything else, which the general scanner judges.
+ */
 function numberAt(buf: Buffer, from: number, to: number): number {
 	let n = 0;
 	let i = from;
@@ -411,7 +416,9 @@ function numberAt(buf: Buffer, from: number, to: number): number {
 		if (d < 0 || d > 9) break;
 		n = n * 10 + d;
 	}
-	return i === to && to > from ? n : Number(buf.toString('latin1', from, to));
+	if (i === to && to > from) return n;
+	const text = buf.toString('latin1', from, to);
+	return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
 function styleOf(buf: Buffer, at: number): number {
