@@ -1,12 +1,13 @@
 /**
  * The person key: HMAC-SHA256(secret, ID number) truncated to 128 bits, as a UUID (the first 16
  * bytes of the digest, in order). Registered on a pipeline connection as the SQL function
- * `person_key(VARCHAR) → UUID`, so the ID number never leaves the database engine as text.
+ * `person_key(VARCHAR) → UUID`: the ID numbers go from DuckDB's vectors to this function's
+ * memory and only their keys come back.
  *
- * Written out here rather than as SQL over DuckDB's sha256(): HMAC's two key blocks are hashed
- * once per secret (their SHA-256 states kept), so each ID costs two compressions instead of
- * four, on the JavaScript thread, which is otherwise idle while DuckDB's threads do the joins
- * of the same query. Over a million rows that is about a second less.
+ * HMAC's two key blocks are hashed once per secret (their SHA-256 states kept), so each ID costs
+ * two compressions instead of the four of SQL over DuckDB's sha256(). Measured inside the
+ * validation query, it costs about what the SQL did (DuckDB's threads wait while JavaScript
+ * hashes), and less once validate.ts gives DuckDB threads to spare.
  */
 import bindings from '@duckdb/node-bindings';
 import { DuckDBScalarFunction, UUID, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';

@@ -5,11 +5,11 @@
  *
  * DuckDB's parallel reader is used when it can account for every record: it returns the rows as
  * wide as the header in file order and sets aside the shorter ones (titles, totals, signatures)
- * with their record numbers; a quote-aware scan counts the records and finds the empty ones, so
- * each row gets the number Excel shows. A short row below the header is data written without its
- * trailing empty cells: it is parsed here and kept. A file whose records do not add up (an
- * unclosed quote, a stray one in a title) is read again by the serial reader, which pads short
- * rows itself and names the line of a malformed one.
+ * with their byte offsets; a quote-aware scan counts the records, finds the empty ones and where
+ * each begins, so each row gets the number Excel shows. A short row below the header is data
+ * written without its trailing empty cells: it is parsed here and kept. A file whose records do
+ * not add up (or that the parallel reader refuses) is read again by the serial reader, which pads
+ * short rows itself and names the line of a malformed one. An unclosed quote is refused.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { open, rm } from 'node:fs/promises';
@@ -81,7 +81,8 @@ export async function readCsv(
 	const plan: Plan = { source, delimiter, width, header, headerCells, connection, onProgress };
 	let reader: CsvRead['reader'] = 'parallel';
 	try {
-		// The scan runs while DuckDB reads (in its own threads).
+		// The scan runs while DuckDB reads (in its own threads). A file the parallel reader refuses
+		// goes to the serial one, which words the refusal.
 		const [scan, parallel] = await Promise.all([
 			scanRecords(source, delimiter),
 			readParallel(plan).catch(() => null)
@@ -187,9 +188,9 @@ async function numberParallelRows(
 	const blank = new Set(scan.blanks);
 	const lines = short.map((s) => s.line);
 	if (
-		rows + new Set(lines).size + blank.size !== scan.records ||
 		new Set(lines).size !== lines.length ||
-		lines.some((line) => blank.has(line))
+		lines.some((line) => blank.has(line)) ||
+		rows + lines.length + blank.size !== scan.records
 	)
 		return false;
 	const records = short.map((s) => ({ line: s.line, records: parseCsv(s.text, plan.delimiter) }));

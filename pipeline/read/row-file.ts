@@ -1,9 +1,10 @@
 /**
  * Rows read in JavaScript (from XLSX sheets), handed to DuckDB as a file it reads with its
  * parallel CSV reader: one line per row, the row number and then the kept fields (in staging's
- * order), separated by the unit separator. Far cheaper than the appender, which converts value by value, or one text
- * per batch split again in SQL. The file holds the same text staging would, lives in the
- * database's folder only while the read runs, and is removed after it (see read/xlsx.ts).
+ * order), separated by the unit separator. Far cheaper than the appender, which converts value
+ * by value, or one text per batch split again in SQL. The file holds the same text staging
+ * would, lives in the database's folder only while the read runs, and is removed after it (see
+ * read/xlsx.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -53,7 +54,7 @@ export class RowFile {
 			this.pos += this.buf.write(value, this.pos, 'utf8');
 			return;
 		}
-		// Unit separators become spaces (the XLSX reader did so before); line breaks stay, quoted.
+		// Unit separators become spaces (no export means one); line breaks stay, quoted.
 		const text = value.replaceAll(FIELD_SEPARATOR, ' ').replaceAll(QUOTE, ' ');
 		this.reserve(text.length * 3 + 3);
 		this.buf[this.pos++] = QUOTE_BYTE;
