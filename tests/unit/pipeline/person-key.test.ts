@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PersonKeyer, registerPersonKey } from '../../../pipeline/person-key.ts';
+import { nativeKeyer, PersonKeyer, registerPersonKey } from '../../../pipeline/person-key.ts';
 
 /** The person key as it was defined from the start: the first 16 bytes of the HMAC, as a UUID. */
 function reference(key: Buffer, id: string): string {
@@ -25,38 +25,53 @@ describe('person key', () => {
 		expect(keyer.digest(Buffer.alloc(56), 0, 56, words)).toBe(false);
 	});
 
-	it('gives DuckDB the same UUIDs, for inline and longer strings, through filters', async () => {
-		const key = randomBytes(32);
-		const instance = await DuckDBInstance.create(':memory:');
-		const connection = await instance.connect();
-		try {
-			registerPersonKey(connection, key);
-			const ids = [
-				...Array.from({ length: 5000 }, (_, i) => digits(i % 2 ? 12 : 9)),
-				digits(13),
-				digits(40)
-			];
-			await connection.run('CREATE TABLE ids (n INTEGER, id VARCHAR)');
-			const appender = await connection.createAppender('ids');
-			ids.forEach((id, n) => {
-				appender.appendInteger(n);
-				appender.appendVarchar(id);
-				appender.endRow();
-			});
-			appender.closeSync();
-			const rows = (
-				await connection.runAndReadAll(
-					`SELECT n, id, CASE WHEN n % 3 <> 1 THEN person_key(id)::VARCHAR END AS k
-					FROM ids ORDER BY n`
-				)
-			).getRowObjectsJson() as { n: number; id: string; k: string | null }[];
-			for (const { n, id, k } of rows) expect(k).toBe(n % 3 === 1 ? null : reference(key, id));
-			await expect(connection.run(`SELECT person_key('${'9'.repeat(56)}')`)).rejects.toThrow(
-				/person_key: an ID number of 56 bytes/
-			);
-		} finally {
-			connection.closeSync();
-			instance.closeSync();
-		}
+	it('is built as the C loop at install (required in CI, where a compiler is certain)', () => {
+		if (process.env.CI === 'true') expect(nativeKeyer).toBeDefined();
 	});
+
+	const loops = [
+		['JavaScript', undefined, false],
+		['C', nativeKeyer, false],
+		['C on SHA instructions', nativeKeyer, true]
+	] as const;
+	it.each(loops)(
+		'gives DuckDB the same UUIDs in %s, inline and longer strings, through filters',
+		async (name, native, accelerated) => {
+			if (name !== 'JavaScript' && !native) return; // not built: the CI check above fails
+			if (native && native.accelerate(accelerated) !== accelerated) return; // no SHA instructions
+			const key = randomBytes(32);
+			const instance = await DuckDBInstance.create(':memory:');
+			const connection = await instance.connect();
+			try {
+				registerPersonKey(connection, key, native);
+				const ids = [
+					...Array.from({ length: 5000 }, (_, i) => digits(i % 2 ? 12 : 9)),
+					...Array.from({ length: 56 }, (_, n) => digits(n)),
+					digits(40)
+				];
+				await connection.run('CREATE TABLE ids (n INTEGER, id VARCHAR)');
+				const appender = await connection.createAppender('ids');
+				ids.forEach((id, n) => {
+					appender.appendInteger(n);
+					appender.appendVarchar(id);
+					appender.endRow();
+				});
+				appender.closeSync();
+				const rows = (
+					await connection.runAndReadAll(
+						`SELECT n, id, CASE WHEN n % 3 <> 1 THEN person_key(id)::VARCHAR END AS k
+					FROM ids ORDER BY n`
+					)
+				).getRowObjectsJson() as { n: number; id: string; k: string | null }[];
+				for (const { n, id, k } of rows) expect(k).toBe(n % 3 === 1 ? null : reference(key, id));
+				await expect(connection.run(`SELECT person_key('${'9'.repeat(56)}')`)).rejects.toThrow(
+					/person_key: an ID number of 56 bytes/
+				);
+			} finally {
+				native?.accelerate(true);
+				connection.closeSync();
+				instance.closeSync();
+			}
+		}
+	);
 });
