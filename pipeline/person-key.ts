@@ -5,23 +5,27 @@
  * memory and only their keys come back.
  *
  * HMAC's two key blocks are hashed once per secret (their SHA-256 states kept), so each ID costs
- * two compressions instead of the four of SQL over DuckDB's sha256(). The loop over a chunk runs
- * in C (native/person_key.c, built at install, on the processor's SHA instructions where it has
- * them) when that module is built, else in the JavaScript below: at 1M rows about 0.1 s against
- * 1.2–1.9 s, during which DuckDB's threads wait for the main thread.
+ * two compressions instead of the four of SQL over DuckDB's sha256(). The function is C
+ * (native/person_key.c, built at install, on the processor's SHA instructions where it has them)
+ * registered through DuckDB's C API, so it runs on DuckDB's threads; without that module it is
+ * the JavaScript below, where every DuckDB thread waits its turn for Node's main thread: at 1M
+ * rows the C function costs a few tens of milliseconds, the JavaScript one 1.2–1.9 s.
  */
 import bindings from '@duckdb/node-bindings';
 import { DuckDBScalarFunction, UUID, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { createRequire } from 'node:module';
 
 interface NativeKeyer {
-	/** -1 when every row was keyed, else the length of the first ID too long for one block. */
-	keyChunk(states: Int32Array, strings: Uint8Array, rows: number, out: Uint8Array): number;
+	/**
+	 * Registers the C function on the bindings' connection object with the key states (inner then
+	 * outer); false if the object is not one this module knows (then JavaScript does the work).
+	 */
+	register(connection: unknown, states: Int32Array, varchar: number, uuid: number): boolean;
 	/** Uses the processor's SHA instructions if `wanted` and there (the default); says if in use. */
 	accelerate(wanted: boolean): boolean;
 }
 
-/** The C loop, or undefined when it was not built (no compiler at install). */
+/** The C function, or undefined when it was not built (no compiler at install). */
 export const nativeKeyer: NativeKeyer | undefined = loadNative();
 
 function loadNative(): NativeKeyer | undefined {
@@ -105,7 +109,7 @@ export class PersonKeyer {
 		this.#outer = keyState(key, 0x5c);
 	}
 
-	/** The inner then the outer key state, as the C loop takes them. */
+	/** The inner then the outer key state, as the C function takes them. */
 	get states(): Int32Array {
 		const states = new Int32Array(16);
 		states.set(this.#inner);
@@ -151,57 +155,71 @@ function keyState(key: Buffer, pad: number): Int32Array {
 	return state;
 }
 
+/**
+ * Registers `person_key(id VARCHAR) → UUID` on a connection: the C function when it is built,
+ * else one in JavaScript; says which. `native` is for the tests (null: JavaScript).
+ */
+export function registerPersonKey(
+	connection: DuckDBConnection,
+	key: Buffer,
+	native: NativeKeyer | null = nativeKeyer ?? null
+): 'C' | 'JavaScript' {
+	const keyer = new PersonKeyer(key);
+	// node-api keeps the bindings' connection object private; the C API needs what it wraps.
+	const wrapped = (connection as unknown as { connection: unknown }).connection;
+	if (
+		native &&
+		BINDINGS_VERSION === CHECKED_BINDINGS &&
+		native.register(wrapped, keyer.states, bindings.Type.VARCHAR, bindings.Type.UUID)
+	)
+		return 'C';
+	registerScript(connection, keyer);
+	return 'JavaScript';
+}
+
+/**
+ * The bindings release whose connection object layout the C module reads (see person_key.c):
+ * another release gets the JavaScript function until the layout is checked again and this
+ * updated (the CI test that the C function is in use fails meanwhile).
+ */
+const CHECKED_BINDINGS = '1.5.6-r.1';
+const BINDINGS_VERSION = (
+	createRequire(import.meta.url)('@duckdb/node-bindings/package.json') as { version: string }
+).version;
+
 /** DuckDB's string_t: 16 bytes, the length first; up to 12 bytes inline, else a pointer at 8. */
 const STRING_SIZE = 16;
 const INLINE = 12;
 
 /**
- * Registers `person_key(id VARCHAR) → UUID` on a connection. DuckDB calls it with a chunk of
- * rows at a time; values are read from and written to the vectors' memory directly (through the
- * bindings: node-api's vector wrappers convert value by value). `native` is for the tests.
+ * The JavaScript function: DuckDB calls it with a chunk of rows at a time; values are read from
+ * and written to the vectors' memory directly (through the bindings: node-api's vector wrappers
+ * convert value by value).
  */
-export function registerPersonKey(
-	connection: DuckDBConnection,
-	key: Buffer,
-	native: NativeKeyer | undefined = nativeKeyer
-): void {
-	const keyer = new PersonKeyer(key);
-	const keyChunk = native ? nativeChunk(native, keyer.states) : scriptChunk(keyer);
+function registerScript(connection: DuckDBConnection, keyer: PersonKeyer): void {
 	const fn = new DuckDBScalarFunction();
 	fn.setName('person_key');
 	fn.setReturnType(UUID);
 	fn.addParameter(VARCHAR);
+	const words = new Int32Array(4);
 	bindings.scalar_function_set_function(fn.scalar_function, (info, input, output) => {
 		const rows = bindings.data_chunk_get_size(input);
-		const strings = bindings.vector_get_data(
-			bindings.data_chunk_get_vector(input, 0),
-			rows * STRING_SIZE
-		);
+		const ids = bindings.data_chunk_get_vector(input, 0);
+		const strings = bindings.vector_get_data(ids, rows * STRING_SIZE);
+		// One bit per row in 64-bit words; absent when no row is NULL. A NULL row's string is junk.
+		const validityBytes = Math.ceil(rows / 64) * 8;
+		const validity = bindings.vector_get_validity(ids, validityBytes) as Uint8Array | null;
+		const isNull = (r: number) => validity !== null && ((validity[r >> 3]! >> (r & 7)) & 1) === 0;
 		// vector_get_data gives a copy of the vector's memory: the keys go back with one copy.
 		const uuids = new Uint8Array(rows * 16);
-		const bad = keyChunk(strings, rows, uuids);
-		if (bad >= 0) {
-			bindings.scalar_function_set_error(info, `person_key: an ID number of ${bad} bytes`);
-			return;
-		}
-		bindings.copy_data_to_vector(output, 0, uuids.buffer, 0, uuids.byteLength);
-	});
-	connection.registerScalarFunction(fn);
-}
-
-/** Keys `rows` strings into `uuids`; -1 when done, else the length of an ID too long. */
-type ChunkKeyer = (strings: Uint8Array, rows: number, uuids: Uint8Array) => number;
-
-function nativeChunk(native: NativeKeyer, states: Int32Array): ChunkKeyer {
-	return (strings, rows, uuids) => native.keyChunk(states, strings, rows, uuids);
-}
-
-function scriptChunk(keyer: PersonKeyer): ChunkKeyer {
-	const words = new Int32Array(4);
-	return (strings, rows, uuids) => {
 		const view = new DataView(strings.buffer, strings.byteOffset, strings.byteLength);
-		const out = new DataView(uuids.buffer, uuids.byteOffset, uuids.byteLength);
+		const out = new DataView(uuids.buffer);
+		let nulls = false;
 		for (let r = 0; r < rows; r++) {
+			if (isNull(r)) {
+				nulls = true;
+				continue;
+			}
 			const at = r * STRING_SIZE;
 			const length = view.getUint32(at, true);
 			const ok =
@@ -217,13 +235,28 @@ function scriptChunk(keyer: PersonKeyer): ChunkKeyer {
 							length,
 							words
 						);
-			if (!ok) return length;
+			if (!ok) {
+				bindings.scalar_function_set_error(info, `person_key: an ID number of ${length} bytes`);
+				return;
+			}
 			// A UUID is stored as a 128-bit integer, little-endian, its top bit flipped.
 			out.setInt32(r * 16, words[3]!, true);
 			out.setInt32(r * 16 + 4, words[2]!, true);
 			out.setInt32(r * 16 + 8, words[1]!, true);
 			out.setInt32(r * 16 + 12, words[0]! ^ 0x80000000, true);
 		}
-		return -1;
-	};
+		bindings.copy_data_to_vector(output, 0, uuids.buffer, 0, uuids.byteLength);
+		if (nulls) {
+			// NULL in, NULL out: the result's validity is the input's.
+			bindings.vector_ensure_validity_writable(output);
+			bindings.copy_data_to_vector_validity(
+				output,
+				0,
+				validity!.buffer as ArrayBuffer,
+				validity!.byteOffset,
+				validityBytes
+			);
+		}
+	});
+	connection.registerScalarFunction(fn);
 }

@@ -4,7 +4,6 @@
  * by its person and mark later rows of the same person as duplicates.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { availableParallelism } from 'node:os';
 import type { IsoDate } from '../src/lib/dates.ts';
 import type { RejectReason } from '../src/lib/rejects.ts';
 import type { KeptField } from './read/fields.ts';
@@ -43,11 +42,7 @@ export async function validate(
 ): Promise<void> {
 	const label = (field: KeptField) => sqlText(labels[field] ?? field);
 	const asOfSql = `DATE ${sqlText(asOf)}`;
-	// A thread that calls person_key waits for JavaScript; twice the threads keep the cores on
-	// the joins meanwhile.
-	await connection.run(`SET threads = ${2 * availableParallelism()}`);
-	try {
-		await connection.run(`
+	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE checked AS
 		WITH parsed AS (
 			SELECT s.row, s.id_number AS id_raw,
@@ -102,9 +97,6 @@ export async function validate(
 			CASE WHEN status = 'recognised' THEN recognised_day END AS recognised_on,
 			digital_skills
 		FROM judged`);
-	} finally {
-		await connection.run('RESET threads');
-	}
 
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE duplicate AS

@@ -1,7 +1,9 @@
 /*
- * The person key's hashing loop in C: HMAC-SHA256 of every string in a chunk of DuckDB's
- * VARCHAR vector, written as UUIDs into the result vector. pipeline/person-key.ts does the same in
- * JavaScript when this module is not built; both give the same keys (tested).
+ * The person key as a DuckDB function in C: `person_key(VARCHAR) → UUID`, HMAC-SHA256 of each ID
+ * number, registered on a connection through DuckDB's C API so it runs on DuckDB's own threads
+ * (a function registered from JavaScript makes every thread wait its turn on Node's main thread).
+ * pipeline/person-key.ts does the same in JavaScript when this module is not built; both give
+ * the same keys (tested).
  *
  * The HMAC key's two padded blocks are hashed once by the caller and passed in as SHA-256 states,
  * so each ID costs two compressions. On x86-64 processors with the SHA extensions the compression
@@ -9,7 +11,11 @@
  */
 #include <node_api.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "duckdb-api.h"
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -129,47 +135,91 @@ static void hmac_uuid(const uint32_t keys[16], const uint8_t *bytes, uint32_t le
 	memcpy(out, words, 16); /* x86-64 and arm64 are little-endian, as DuckDB's storage is */
 }
 
-static void *typed_data(napi_env env, napi_value value, size_t *bytes) {
-	napi_typedarray_type type;
-	size_t length, offset;
-	void *data;
-	napi_value buffer;
-	if (napi_get_typedarray_info(env, value, &type, &length, &data, &buffer, &offset) != napi_ok) return NULL;
-	size_t width = type == napi_uint32_array || type == napi_int32_array ? 4 : 1;
-	*bytes = length * width;
-	return data;
-}
-
-/*
- * keyChunk(keys: Int32Array(16), strings: Uint8Array, rows: number, out: Uint8Array) → number
- * Returns -1 when every row was keyed, else the length of the first ID too long for one block.
- */
-static napi_value key_chunk(napi_env env, napi_callback_info info) {
-	size_t argc = 4;
-	napi_value argv[4], result;
-	napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-	size_t key_bytes = 0, string_bytes = 0, out_bytes = 0;
-	uint32_t rows = 0;
-	const uint32_t *keys = argc == 4 ? typed_data(env, argv[0], &key_bytes) : NULL;
-	const uint8_t *strings = argc == 4 ? typed_data(env, argv[1], &string_bytes) : NULL;
-	uint8_t *out = argc == 4 ? typed_data(env, argv[3], &out_bytes) : NULL;
-	if (argc == 4) napi_get_value_uint32(env, argv[2], &rows);
-	if (!keys || !strings || !out || key_bytes != 64 || string_bytes < (size_t)rows * STRING_SIZE ||
-	    out_bytes < (size_t)rows * 16) {
-		napi_throw_type_error(env, NULL, "keyChunk(keys, strings, rows, out): bad arguments");
-		return NULL;
-	}
-	int32_t bad = -1;
-	for (uint32_t r = 0; r < rows && bad < 0; r++) {
-		const uint8_t *s = strings + (size_t)r * STRING_SIZE;
+/* The function itself, called by DuckDB with a chunk of rows; `extra_info` holds the key states. */
+static void person_key(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector output) {
+	const uint32_t *keys = duckdb_scalar_function_get_extra_info(info);
+	idx_t rows = duckdb_data_chunk_get_size(input);
+	duckdb_vector ids = duckdb_data_chunk_get_vector(input, 0);
+	const uint8_t *strings = duckdb_vector_get_data(ids);
+	uint64_t *valid = duckdb_vector_get_validity(ids);
+	uint8_t *out = duckdb_vector_get_data(output);
+	for (idx_t r = 0; r < rows; r++) {
+		if (valid && !duckdb_validity_row_is_valid(valid, r)) {
+			duckdb_vector_ensure_validity_writable(output);
+			duckdb_validity_set_row_invalid(duckdb_vector_get_validity(output), r);
+			continue;
+		}
+		const uint8_t *s = strings + r * STRING_SIZE;
 		uint32_t length;
 		memcpy(&length, s, 4);
 		const uint8_t *bytes = s + 4;
 		if (length > INLINE) memcpy(&bytes, s + 8, sizeof bytes);
-		if (length > 55) bad = (int32_t)length;
-		else hmac_uuid(keys, bytes, length, out + (size_t)r * 16);
+		if (length > 55) {
+			char message[64];
+			snprintf(message, sizeof message, "person_key: an ID number of %u bytes", length);
+			duckdb_scalar_function_set_error(info, message);
+			return;
+		}
+		hmac_uuid(keys, bytes, length, out + r * 16);
 	}
-	napi_create_int32(env, bad, &result);
+}
+
+/*
+ * How @duckdb/node-bindings 1.5 holds a connection (its duckdb_node_bindings.cpp): an External
+ * with this type tag over a malloc'd struct whose one member is the duckdb_connection. Earlier
+ * releases put the duckdb_connection itself in the External, under the same tag, which is why
+ * person-key.ts calls this only for the bindings release it was checked against.
+ */
+static const napi_type_tag CONNECTION_TAG = {0x922B9BF54AB04DFC, 0x8A258578D371DB71};
+typedef struct {
+	duckdb_connection connection;
+} connection_holder;
+
+/*
+ * register(connection, keys: Int32Array(16), varchar: number, uuid: number) → boolean
+ * `connection` is the bindings' connection object, `varchar` and `uuid` the bindings' type ids.
+ * False when `connection` is not one: the caller falls back to JavaScript.
+ */
+static napi_value register_function(napi_env env, napi_callback_info info) {
+	size_t argc = 4;
+	napi_value argv[4], result;
+	napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+	bool tagged = false;
+	void *holder = NULL;
+	if (argc == 4) napi_check_object_type_tag(env, argv[0], &CONNECTION_TAG, &tagged);
+	if (!tagged || napi_get_value_external(env, argv[0], &holder) != napi_ok || !holder) {
+		napi_get_boolean(env, false, &result);
+		return result;
+	}
+	napi_typedarray_type type;
+	size_t length;
+	void *data;
+	uint32_t varchar = 0, uuid = 0;
+	if (napi_get_typedarray_info(env, argv[1], &type, &length, &data, NULL, NULL) != napi_ok ||
+	    type != napi_int32_array || length != 16 || napi_get_value_uint32(env, argv[2], &varchar) != napi_ok ||
+	    napi_get_value_uint32(env, argv[3], &uuid) != napi_ok) {
+		napi_throw_type_error(env, NULL, "register(connection, keys, varchar, uuid): bad arguments");
+		return NULL;
+	}
+	uint32_t *keys = malloc(64);
+	memcpy(keys, data, 64);
+	duckdb_scalar_function fn = duckdb_create_scalar_function();
+	duckdb_scalar_function_set_name(fn, "person_key");
+	duckdb_logical_type in = duckdb_create_logical_type(varchar);
+	duckdb_logical_type out = duckdb_create_logical_type(uuid);
+	duckdb_scalar_function_add_parameter(fn, in);
+	duckdb_scalar_function_set_return_type(fn, out);
+	duckdb_destroy_logical_type(&in);
+	duckdb_destroy_logical_type(&out);
+	duckdb_scalar_function_set_extra_info(fn, keys, free);
+	duckdb_scalar_function_set_function(fn, person_key);
+	duckdb_state state = duckdb_register_scalar_function(((connection_holder *)holder)->connection, fn);
+	duckdb_destroy_scalar_function(&fn);
+	if (state != DuckDBSuccess) {
+		napi_throw_error(env, NULL, "person_key: DuckDB refused the function");
+		return NULL;
+	}
+	napi_get_boolean(env, true, &result);
 	return result;
 }
 
@@ -194,8 +244,8 @@ NAPI_MODULE_INIT() {
 	if (has_sha_extensions()) compress = compress_ni;
 #endif
 	napi_value fn;
-	napi_create_function(env, "keyChunk", NAPI_AUTO_LENGTH, key_chunk, NULL, &fn);
-	napi_set_named_property(env, exports, "keyChunk", fn);
+	napi_create_function(env, "register", NAPI_AUTO_LENGTH, register_function, NULL, &fn);
+	napi_set_named_property(env, exports, "register", fn);
 	napi_create_function(env, "accelerate", NAPI_AUTO_LENGTH, accelerate, NULL, &fn);
 	napi_set_named_property(env, exports, "accelerate", fn);
 	return exports;

@@ -25,17 +25,28 @@ describe('person key', () => {
 		expect(keyer.digest(Buffer.alloc(56), 0, 56, words)).toBe(false);
 	});
 
-	it('is built as the C loop at install (required in CI, where a compiler is certain)', () => {
+	it('is built as a C function at install and used (required in CI, where a compiler is certain)', async () => {
 		if (process.env.CI === 'true') expect(nativeKeyer).toBeDefined();
+		if (!nativeKeyer) return;
+		// Anything but the bindings' connection object is refused, so JavaScript takes over.
+		expect(nativeKeyer.register({}, new PersonKeyer(randomBytes(32)).states, 17, 27)).toBe(false);
+		const instance = await DuckDBInstance.create(':memory:');
+		const connection = await instance.connect();
+		try {
+			expect(registerPersonKey(connection, randomBytes(32))).toBe('C');
+		} finally {
+			connection.closeSync();
+			instance.closeSync();
+		}
 	});
 
 	const loops = [
-		['JavaScript', undefined, false],
+		['JavaScript', null, false],
 		['C', nativeKeyer, false],
 		['C on SHA instructions', nativeKeyer, true]
 	] as const;
 	it.each(loops)(
-		'gives DuckDB the same UUIDs in %s, inline and longer strings, through filters',
+		'gives DuckDB the same UUIDs in %s, inline and longer strings, through filters and NULLs',
 		async (name, native, accelerated) => {
 			if (name !== 'JavaScript' && !native) return; // not built: the CI check above fails
 			if (native && native.accelerate(accelerated) !== accelerated) return; // no SHA instructions
@@ -43,7 +54,7 @@ describe('person key', () => {
 			const instance = await DuckDBInstance.create(':memory:');
 			const connection = await instance.connect();
 			try {
-				registerPersonKey(connection, key, native);
+				expect(registerPersonKey(connection, key, native)).toBe(name === 'JavaScript' ? name : 'C');
 				const ids = [
 					...Array.from({ length: 5000 }, (_, i) => digits(i % 2 ? 12 : 9)),
 					...Array.from({ length: 56 }, (_, n) => digits(n)),
@@ -64,6 +75,12 @@ describe('person key', () => {
 					)
 				).getRowObjectsJson() as { n: number; id: string; k: string | null }[];
 				for (const { n, id, k } of rows) expect(k).toBe(n % 3 === 1 ? null : reference(key, id));
+				const nulls = await connection.runAndReadAll(
+					'SELECT count(*)::INTEGER AS n, count(person_key(CASE WHEN n % 2 = 0 THEN id END))::INTEGER AS k FROM ids'
+				);
+				expect(nulls.getRowObjectsJson()).toEqual([
+					{ n: ids.length, k: Math.ceil(ids.length / 2) }
+				]);
 				await expect(connection.run(`SELECT person_key('${'9'.repeat(56)}')`)).rejects.toThrow(
 					/person_key: an ID number of 56 bytes/
 				);
