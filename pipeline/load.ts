@@ -39,8 +39,9 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 			`INSERT INTO registration
 			SELECT ${importId}, row, person_key, territory_code, organisation_code, grp,
 				birth_year, registered_on, status, recognised_on, digital_skills
-			FROM checked c
-			WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM duplicate d WHERE d.row = c.row)`
+			-- An anti join, not NOT EXISTS: DuckDB plans that as a delim join, twice as slow here.
+			FROM checked c ANTI JOIN duplicate d ON d.row = c.row
+			WHERE problem IS NULL`
 		);
 	} finally {
 		await connection.run('RESET preserve_insertion_order');
