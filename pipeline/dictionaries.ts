@@ -34,21 +34,21 @@ export interface DictionaryReport {
 	unknownGroups: NameWarning[];
 }
 
-async function distinctValues(
-	connection: DuckDBConnection,
-	expr: string
-): Promise<{ value: string; rows: number }[]> {
-	const reader = await connection.runAndReadAll(
-		`SELECT ${expr} AS value, count(*)::INTEGER AS rows FROM ${STAGING} WHERE ${expr} IS NOT NULL GROUP BY 1`
-	);
-	return reader.getRowObjectsJson() as { value: string; rows: number }[];
+const distinct = (column: string) =>
+	`SELECT ${column} AS value, count(*)::INTEGER AS rows FROM ${STAGING} WHERE ${column} IS NOT NULL GROUP BY 1`;
+
+async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
+	return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
 }
+
+type Counted = { value: string; rows: number };
+type Row = (string | number | boolean | null)[];
 
 async function writeTable(
 	connection: DuckDBConnection,
 	name: string,
 	columns: Record<string, string>,
-	rows: (string | number | boolean | null)[][]
+	rows: Row[]
 ): Promise<void> {
 	const ddl = Object.entries(columns)
 		.map(([c, t]) => `${c} ${t}`)
@@ -81,14 +81,41 @@ export async function buildDictionaries(
 		unknownGroups: []
 	};
 	const asOfYear = Number(asOf.slice(0, 4));
+	// Every scan is queued at once: DuckDB runs them one after another on its own threads while
+	// the matching below works through the answers already in. The tables are written last, as
+	// writing waits for the connection.
+	const scans = {
+		districts: rowsOf<Counted>(connection, distinct('district')),
+		pairs: rowsOf<{ district: string; commune: string; rows: number }>(
+			connection,
+			`SELECT district, commune, count(*)::INTEGER AS rows FROM ${STAGING}
+			WHERE district IS NOT NULL AND commune IS NOT NULL GROUP BY 1, 2`
+		),
+		workplaces: rowsOf<Counted>(connection, distinct('workplace')),
+		// Group, status and digital skills take one lookup per row together: few combinations occur.
+		labels: rowsOf<{
+			group_label: string | null;
+			status: string | null;
+			digital_skills: string | null;
+			rows: number;
+		}>(
+			connection,
+			`SELECT group_label, status, digital_skills, count(*)::INTEGER AS rows
+			FROM ${STAGING} GROUP BY ALL`
+		),
+		registered: rowsOf<Counted>(connection, distinct('registered_on')),
+		recognised: rowsOf<Counted>(connection, distinct('recognised_on')),
+		births: rowsOf<Counted>(connection, distinct('birth_date'))
+	};
+	// Each is awaited below, where a failure is thrown; until then it must not count as unhandled.
+	for (const scan of Object.values(scans)) scan.catch(() => {});
+	const tables: [string, Record<string, string>, Row[]][] = [];
 
-	const districts = await distinctValues(connection, 'district');
 	const districtCode = new Map<string, string | null>();
-	await writeTable(
-		connection,
+	tables.push([
 		'dict_district',
 		{ raw: 'VARCHAR', code: 'VARCHAR', problem: 'VARCHAR' },
-		districts.map(({ value, rows }) => {
+		(await scans.districts).map(({ value, rows }): Row => {
 			// A cell of spaces is as empty as a blank one.
 			if (clean(value) === '') return [value, null, 'missing'];
 			const m = matcher.district(value);
@@ -101,19 +128,12 @@ export async function buildDictionaries(
 				report.unknownDistricts.push({ name: clean(value), rows, suggestions: [] });
 			return [value, null, m.problem];
 		})
-	);
+	]);
 
-	const pairs = (
-		await connection.runAndReadAll(
-			`SELECT district, commune, count(*)::INTEGER AS rows FROM ${STAGING}
-		WHERE district IS NOT NULL AND commune IS NOT NULL GROUP BY 1, 2`
-		)
-	).getRowObjectsJson() as { district: string; commune: string; rows: number }[];
-	await writeTable(
-		connection,
+	tables.push([
 		'dict_commune',
 		{ district: 'VARCHAR', raw: 'VARCHAR', code: 'VARCHAR' },
-		pairs.map(({ district, commune, rows }) => {
+		(await scans.pairs).map(({ district, commune, rows }): Row => {
 			const parent = districtCode.get(district);
 			if (!parent) return [district, commune, null];
 			const m = matcher.commune(parent, commune);
@@ -127,36 +147,21 @@ export async function buildDictionaries(
 			});
 			return [district, commune, null];
 		})
-	);
+	]);
 
-	const workplaces = await distinctValues(connection, 'workplace');
-	await writeTable(
-		connection,
+	tables.push([
 		'dict_workplace',
 		{ raw: 'VARCHAR', code: 'VARCHAR' },
-		workplaces.map(({ value, rows }) => {
+		(await scans.workplaces).map(({ value, rows }): Row => {
 			const m = matcher.organisation(value);
 			if ('code' in m) return [value, m.code || null];
 			report.unknownWorkplaces.push({ name: clean(value), rows, suggestions: [] });
 			return [value, null];
 		})
-	);
+	]);
 
-	// Group, status and digital skills take one lookup per row together: few combinations occur.
-	const labels = (
-		await connection.runAndReadAll(
-			`SELECT group_label, status, digital_skills, count(*)::INTEGER AS rows
-			FROM ${STAGING} GROUP BY ALL`
-		)
-	).getRowObjectsJson() as {
-		group_label: string | null;
-		status: string | null;
-		digital_skills: string | null;
-		rows: number;
-	}[];
 	const unknownGroups = new Map<string, number>();
-	await writeTable(
-		connection,
+	tables.push([
 		'dict_label',
 		{
 			group_label: 'VARCHAR',
@@ -167,7 +172,7 @@ export async function buildDictionaries(
 			status_missing: 'BOOLEAN',
 			digital: 'BOOLEAN'
 		},
-		labels.map((l) => {
+		(await scans.labels).map((l): Row => {
 			const group = l.group_label === null ? 'other' : parseGroup(l.group_label);
 			if (group === 'other' && l.group_label !== null)
 				unknownGroups.set(l.group_label, (unknownGroups.get(l.group_label) ?? 0) + l.rows);
@@ -181,27 +186,27 @@ export async function buildDictionaries(
 				l.digital_skills === null ? null : parseDigitalSkills(l.digital_skills)
 			];
 		})
-	);
+	]);
 	for (const [value, rows] of unknownGroups)
 		report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
 
-	const dates = await distinctValues(connection, 'registered_on');
-	const recognised = await distinctValues(connection, 'recognised_on');
-	const allDates = new Set([...dates, ...recognised].map((d) => d.value));
-	await writeTable(
-		connection,
+	const dates = [...(await scans.registered), ...(await scans.recognised)];
+	tables.push([
 		'dict_date',
 		{ raw: 'VARCHAR', day: 'VARCHAR', blank: 'BOOLEAN' },
-		[...allDates].map((value) => [value, parseDate(value, asOfYear), clean(value) === ''])
-	);
+		[...new Set(dates.map((d) => d.value))].map((value): Row => [
+			value,
+			parseDate(value, asOfYear),
+			clean(value) === ''
+		])
+	]);
 
-	const births = await distinctValues(connection, 'birth_date');
-	await writeTable(
-		connection,
+	tables.push([
 		'dict_birth',
 		{ raw: 'VARCHAR', year: 'INTEGER' },
-		births.map(({ value }) => [value, parseBirthYear(value, asOfYear)])
-	);
+		(await scans.births).map(({ value }): Row => [value, parseBirthYear(value, asOfYear)])
+	]);
+	for (const [name, columns, rows] of tables) await writeTable(connection, name, columns, rows);
 
 	const byRows = (a: NameWarning, b: NameWarning) => b.rows - a.rows;
 	report.unknownDistricts.sort(byRows);
