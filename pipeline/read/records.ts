@@ -49,8 +49,11 @@ export async function scanRecords(file: string, delimiter = ','): Promise<Record
 			if (bytes[0] === QUOTE) pos = 1;
 			else inQuote = false;
 		}
+		// The next quote at or after pos, looked up again only once pos has passed it: searching
+		// from every record would read a file with few quotes over and over.
+		let quote = -2;
 		while (pos < bytes.length) {
-			const quote = bytes.indexOf(QUOTE, pos);
+			if (quote !== -1 && quote < pos) quote = bytes.indexOf(QUOTE, pos);
 			if (inQuote) {
 				if (quote < 0) break;
 				length++;
