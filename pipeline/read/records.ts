@@ -49,9 +49,11 @@ export async function scanRecords(file: string, delimiter = ','): Promise<Record
 			if (bytes[0] === QUOTE) pos = 1;
 			else inQuote = false;
 		}
-		// The next quote at or after pos, looked up again only once pos has passed it: searching
-		// from every record would read a file with few quotes over and over.
+		// The next quote and line break at or after pos, each looked up again only once pos has
+		// passed it: searching from every record or field would read a chunk with few quotes (or
+		// long records) over and over.
 		let quote = -2;
+		let lf = -2;
 		while (pos < bytes.length) {
 			if (quote !== -1 && quote < pos) quote = bytes.indexOf(QUOTE, pos);
 			if (inQuote) {
@@ -67,7 +69,7 @@ export async function scanRecords(file: string, delimiter = ','): Promise<Record
 				}
 				continue;
 			}
-			const lf = bytes.indexOf(LF, pos);
+			if (lf !== -1 && lf < pos) lf = bytes.indexOf(LF, pos);
 			if (lf >= 0 && (quote < 0 || lf < quote)) {
 				const before = lf - pos;
 				if (before > 0) {
