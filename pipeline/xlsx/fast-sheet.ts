@@ -71,6 +71,8 @@ export class FastSheetWriter {
 	/** The style of a number (dates are numbers with a date style). */
 	private readonly style: Int32Array;
 	private carry: Buffer | null = null;
+	/** Chunks after `carry` with no `</row>`: joined once one comes, not copied again per chunk. */
+	private pending: Buffer[] = [];
 	private started = false;
 	done = false;
 
@@ -102,11 +104,16 @@ export class FastSheetWriter {
 			// most of the garbage collector's work).
 			const first = chunk.indexOf(ROW_END);
 			if (first === -1) {
-				this.carry = Buffer.concat([this.carry, chunk]);
+				this.pending.push(chunk);
 				return;
 			}
-			const joined = Buffer.concat([this.carry, chunk.subarray(0, first + ROW_END.length)]);
+			const joined = Buffer.concat([
+				this.carry,
+				...this.pending,
+				chunk.subarray(0, first + ROW_END.length)
+			]);
 			this.carry = null;
+			this.pending = [];
 			this.scan(joined);
 			if (this.done) return;
 			rest = chunk.subarray(first + ROW_END.length);
@@ -153,8 +160,9 @@ export class FastSheetWriter {
 	end(): void {
 		// The end of the part may hold no </row>: self-closing rows, </sheetData>.
 		if (!this.done && this.carry) {
-			const last = this.carry;
+			const last = Buffer.concat([this.carry, ...this.pending]);
 			this.carry = null;
+			this.pending = [];
 			this.scan(last);
 		}
 		if (!this.done) throw new NotFast('no end of sheetData');

@@ -3,6 +3,9 @@ import { isStartTag, readRichText, Tags } from './rich-text.ts';
 
 const SST = /<([A-Za-z_][\w.-]*:)?sst(?=[\s/>])[^>]*>/;
 
+/** Carried-over text longer than this waits for an item end before it is scanned again. */
+const DEFER_FROM = 1 << 20;
+
 /**
  * Reads sharedStrings.xml chunk by chunk into an array (the only thing the reader keeps in
  * memory), one `<si>` at a time, carrying an unfinished item over to the next chunk.
@@ -12,6 +15,8 @@ export class SharedStringsScanner {
 	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 	private tags: Tags | null = null;
 	private carry = '';
+	/** Text after a long `carry` with no item end in it: joined once one comes (or at the end). */
+	private pending: string[] = [];
 	private closed = false;
 
 	pushBytes(chunk: Uint8Array): void {
@@ -26,7 +31,14 @@ export class SharedStringsScanner {
 
 	pushText(text: string): void {
 		if (this.closed) return;
-		const xml = this.carry + text;
+		// A carry this long is an item in progress, not a tag cut in two: scanning it again with
+		// every chunk until its end comes would read it over and over.
+		if (this.tags && this.carry.length >= DEFER_FROM && !text.includes(this.tags.siEnd)) {
+			this.pending.push(text);
+			return;
+		}
+		const xml = this.carry + this.pending.join('') + text;
+		this.pending = [];
 		let pos = 0;
 		if (this.tags === null) {
 			const m = SST.exec(xml);
@@ -48,6 +60,11 @@ export class SharedStringsScanner {
 
 	end(): string[] {
 		this.pushText(this.decoder.decode());
+		if (this.pending.length > 0) {
+			const xml = this.carry + this.pending.join('');
+			this.pending = [];
+			this.scanItems(xml, 0);
+		}
 		if (!this.closed) throw new MalformedXml('unexpected end of XML (truncated?)');
 		return this.strings;
 	}

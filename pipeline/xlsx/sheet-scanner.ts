@@ -37,6 +37,9 @@ const SHEET_DATA = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])[^>]*>/;
  * an unfinished row at the end of a chunk is carried over to the next one. Parsed rows pile up
  * in `rows`, which the caller empties.
  */
+/** Carried-over text longer than this waits for a row end before it is scanned again. */
+const DEFER_FROM = 1 << 20;
+
 export class SheetScanner {
 	rows: XlsxRow[] = [];
 	/** Set at `</sheetData>`: the rest of the part (merges, page setup) is of no interest. */
@@ -45,6 +48,8 @@ export class SheetScanner {
 	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 	private tags: Tags | null = null;
 	private carry = '';
+	/** Text after a long `carry` with no row end in it: joined once one comes (or at the end). */
+	private pending: string[] = [];
 	private lastRow = 0;
 	private bytes = 0;
 
@@ -75,11 +80,14 @@ export class SheetScanner {
 			// joined string would be a rope, slower to read character by character.
 			const rowEnd = text.indexOf(this.tags.rowEnd);
 			if (rowEnd === -1) {
-				this.scanJoined(this.carry + text);
+				// A carry this long is a row (or comment) in progress, not a tag cut in two: scanning
+				// it again with every chunk until its end comes would read it over and over.
+				if (this.carry.length >= DEFER_FROM) this.pending.push(text);
+				else this.scanJoined(this.carry + text);
 				return;
 			}
 			pos = rowEnd + this.tags.rowEnd.length;
-			this.scanJoined(this.carry + text.slice(0, pos));
+			this.scanJoined(this.takeCarry() + text.slice(0, pos));
 			if (this.done) return;
 			if (this.carry !== '') {
 				this.scanJoined(this.carry + text.slice(pos));
@@ -102,6 +110,14 @@ export class SheetScanner {
 		if (!this.done) this.scanFrom(xml, pos);
 	}
 
+	/** The carry and the text pending after it, as one string; both are then empty. */
+	private takeCarry(): string {
+		const carried = this.carry + this.pending.join('');
+		this.carry = '';
+		this.pending = [];
+		return carried;
+	}
+
 	private scanJoined(xml: string): void {
 		this.carry = '';
 		this.scanFrom(xml, 0);
@@ -120,6 +136,7 @@ export class SheetScanner {
 			throw new MalformedXml('invalid UTF-8 at the end of the part');
 		}
 		if (rest !== '') this.pushText(rest);
+		if (this.pending.length > 0) this.scanJoined(this.takeCarry());
 		if (this.done) return;
 		if (this.tags === null) throw new MalformedXml('no <sheetData> element (truncated XML?)');
 		throw new MalformedXml(`unexpected end of XML after row ${this.lastRow} (truncated?)`);

@@ -89,6 +89,25 @@ describe('fast sheet path', () => {
 		expect(fast[0]).toEqual([2, 'Huyện Can Lộc', 'Xã Xuân Lộc', '042001234567', '2023-07-16']);
 	});
 
+	it('reads a row longer than a megabyte, and the rows around it, as the general scanner does', async () => {
+		// Longer than any chunk: both readers wait for its end instead of rescanning it per chunk.
+		const long = 'Thôn Đông '.repeat(150_000);
+		const { general, fast } = await bothWays({
+			sheets: [
+				{
+					name: 'DS',
+					rows:
+						'<row r="2"><c r="C2" t="inlineStr"><is><t>Huyện Can Lộc</t></is></c></row>' +
+						`<row r="3"><c r="B3" t="inlineStr"><is><t>${long}</t></is></c>` +
+						'<c r="C3" t="inlineStr"><is><t>Huyện Hương Khê</t></is></c></row>' +
+						'<row r="4"><c r="C4" t="inlineStr"><is><t>Huyện Vũ Quang</t></is></c></row>'
+				}
+			]
+		});
+		expect(fast).toEqual(general);
+		expect(fast.map((r) => r[1])).toEqual(['Huyện Can Lộc', 'Huyện Hương Khê', 'Huyện Vũ Quang']);
+	});
+
 	it('reads dates of a 1904 workbook as the general scanner does', async () => {
 		const { general, fast } = await bothWays({
 			date1904: true,

@@ -94,6 +94,22 @@ describe('SheetScanner', () => {
 		expect(() => early.end()).toThrow(new MalformedXml('no <sheetData> element (truncated XML?)'));
 	});
 
+	it('reads a row, or a comment, longer than a megabyte in small chunks', () => {
+		// Longer than a chunk by far: scanned once its end comes (or at the end), not per chunk.
+		const long = 'Thôn Đông '.repeat(150_000);
+		const sheet =
+			`<worksheet xmlns="${MAIN_NS}"><sheetData>` +
+			'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>' +
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c><c r="B2"><v>7</v></c></row>` +
+			`<row r="3"><c r="A3"><v>3</v></c></row><!-- ${long} --></sheetData></worksheet>`;
+		const bytes = new TextEncoder().encode(sheet);
+		for (const size of [65_536, 65_537]) {
+			const rows = scanBytes(bytes, () => size);
+			expect(rows.map((r) => r.row)).toEqual([1, 2, 3]);
+			expect(plain(rows)).toEqual([['a'], [long, 7], [3]]);
+		}
+	});
+
 	it('rejects bytes that are not UTF-8', () => {
 		const scanner = new SheetScanner(context);
 		expect(() => scanner.pushBytes(Uint8Array.from([0x3c, 0xff, 0xfe, 0x3e]))).toThrow(
@@ -117,6 +133,22 @@ describe('SharedStringsScanner', () => {
 				scanner.pushBytes(bytes.subarray(at, at + size));
 			expect(scanner.end(), `chunks of ${size}`).toEqual(expected);
 		}
+	});
+
+	it('reads an item longer than a megabyte in small chunks, and reports one cut short', () => {
+		const long = 'Nguyễn Văn '.repeat(120_000);
+		const xml = `<sst xmlns="${MAIN_NS}"><si><t>a</t></si><si><t>${long}</t></si><si><t>b</t></si></sst>`;
+		const bytes = new TextEncoder().encode(xml);
+		// Cut inside the long item, before its end tag.
+		const cutAt = new TextEncoder().encode(xml.slice(0, xml.indexOf('</t></si><si><t>b'))).length;
+		const scanner = new SharedStringsScanner();
+		for (let at = 0; at < bytes.length; at += 65_537)
+			scanner.pushBytes(bytes.subarray(at, at + 65_537));
+		expect(scanner.end()).toEqual(['a', long, 'b']);
+		const cut = new SharedStringsScanner();
+		for (let at = 0; at < cutAt; at += 65_537)
+			cut.pushBytes(bytes.subarray(at, Math.min(at + 65_537, cutAt)));
+		expect(() => cut.end()).toThrow(new MalformedXml('unexpected end of XML (truncated?)'));
 	});
 
 	it('accepts an empty table and reports a truncated one', () => {
