@@ -271,13 +271,24 @@ async function readSerial(plan: Plan, scan: RecordScan, name: string): Promise<v
 	await connection.run(
 		'CREATE OR REPLACE TEMP TABLE blank_shift (first_ordinal INTEGER, shift INTEGER)'
 	);
-	for (const { firstOrdinal, shift } of shifts) {
-		await connection.run('INSERT INTO blank_shift VALUES ($1, $2)', [firstOrdinal, shift]);
+	// Through the appender: a file with an empty line after every record has a shift per record.
+	const appender = await connection.createAppender('blank_shift');
+	try {
+		for (const { firstOrdinal, shift } of shifts) {
+			appender.appendInteger(firstOrdinal);
+			appender.appendInteger(shift);
+			appender.endRow();
+		}
+	} finally {
+		appender.closeSync();
 	}
 	const numbered = shifts.length
 		? `SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.* FROM raw t
 			ASOF LEFT JOIN blank_shift b ON t.ordinal >= b.first_ordinal`
 		: 'SELECT ordinal::INTEGER AS row, * FROM raw';
+	// DuckDB takes a file it has not read yet for a few rows, and would join them to the shifts in
+	// a nested loop (18,000 rows with an empty line after each: 4 s instead of 20 ms).
+	await connection.run('SET asof_loop_join_threshold = 0');
 	try {
 		await withProgress(plan, () =>
 			connection.run(
@@ -300,6 +311,8 @@ async function readSerial(plan: Plan, scan: RecordScan, name: string): Promise<v
 				? error.message.split('\n').slice(0, 2).join(' ').trim()
 				: String(error);
 		throw new ImportError('csv_malformed', { file: name }, { detail });
+	} finally {
+		await connection.run('RESET asof_loop_join_threshold');
 	}
 }
 

@@ -83,6 +83,15 @@ describe('reading a CSV export', () => {
 		]);
 	});
 
+	it('numbers rows with an empty line after every one (the serial reader)', async () => {
+		const body = Array.from({ length: 3000 }, (_, i) => [data(i + 1), '']).flat();
+		const { reader, rows } = await read('spaced.csv', ['Tiêu đề', HEADER, ...body]);
+		expect(reader).toBe('serial');
+		expect(rows).toHaveLength(3000);
+		expect(rows.every((r, i) => r.row === 3 + 2 * i)).toBe(true);
+		expect(rows.at(-1)).toMatchObject({ row: 6001, id: '04200000003000' });
+	});
+
 	it('reads the same rows with the serial reader when many rows are short', async () => {
 		const body = Array.from({ length: 5000 }, (_, i) =>
 			i % 997 === 5
