@@ -58,6 +58,6 @@ try {
 	if (process.env.CI === 'true') throw error;
 	console.warn(
 		`person key: could not build the native module with ${compiler} (${(error as Error).message}); ` +
-			'the pipeline will hash ID numbers in JavaScript, about ten times slower'
+			'the pipeline will hash ID numbers in JavaScript instead, about 1.5 s more per million rows'
 	);
 }

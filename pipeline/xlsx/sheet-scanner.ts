@@ -31,15 +31,15 @@ export interface SheetContext {
 
 const SHEET_DATA = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])[^>]*>/;
 
+/** Carried-over text longer than this waits for a row end before it is scanned again. */
+const DEFER_FROM = 1 << 20;
+
 /**
  * Turns the text of a worksheet part into rows, chunk by chunk. Complete `<row>` elements are
  * parsed with indexOf and charCodeAt over the decoded text (no SAX events, no per-tag strings);
  * an unfinished row at the end of a chunk is carried over to the next one. Parsed rows pile up
  * in `rows`, which the caller empties.
  */
-/** Carried-over text longer than this waits for a row end before it is scanned again. */
-const DEFER_FROM = 1 << 20;
-
 export class SheetScanner {
 	rows: XlsxRow[] = [];
 	/** Set at `</sheetData>`: the rest of the part (merges, page setup) is of no interest. */
