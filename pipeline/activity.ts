@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { listUnits } from '../src/lib/server/units.ts';
 import type { ActivityType, Database } from '../src/lib/server/schema.ts';
 import { ImportError, ImportErrors } from './errors.ts';
-import { UnitMatcher } from './match.ts';
+import type { UnitMatcher } from './match.ts';
+import { matchingContext } from './names/context.ts';
 import { parseDate } from './normalise.ts';
 import { readTable } from './read/table.ts';
 import { fold } from './text.ts';
@@ -52,17 +52,16 @@ function wholeNumber(text: string | undefined): number | null | 'bad' {
 export async function loadActivity(
 	dbPath: string,
 	file: string,
-	options: { dryRun?: boolean } = {}
+	options: { dryRun?: boolean; dataDir?: string | null } = {}
 ): Promise<{ rows: number; units: number }> {
 	const table = await readTable(file, SYNONYMS, ['type', 'date']);
 	const name = path.basename(file);
 	return withWorkingCopy(
 		dbPath,
 		async (db) => {
-			const units = await listUnits(db.kysely);
+			const { units, matcher } = await matchingContext(db, options.dataDir ?? null);
 			if (units.length === 0) throw new ImportError('no_units');
 			const codes = new Set(units.map((u) => u.code));
-			const matcher = new UnitMatcher(units);
 			const errors: ImportError[] = [];
 			const records: ActivityRecord[] = [];
 			for (const { row, values } of table.rows) {
@@ -137,7 +136,7 @@ function findUnit(
 		if ('code' in organisation && organisation.code) return organisation.code;
 		const district = matcher.district(name);
 		if ('code' in district) return district.code;
-		return { suggestions: matcher.suggestOrganisation(name) };
+		return { suggestions: matcher.suggest('workplace', '', name).map((c) => c.name) };
 	}
 	return { suggestions: [] };
 }

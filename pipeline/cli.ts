@@ -11,6 +11,7 @@ import { errorText, type Lang } from './messages.ts';
 import { runActivity, runUnits } from './commands/lists.ts';
 import { runImports, runRejects } from './commands/history.ts';
 import { runIngest } from './commands/ingest.ts';
+import { runNames } from './commands/names.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
 import { isMonth } from '../src/lib/server/report/month.ts';
@@ -28,6 +29,7 @@ export const COMMANDS = [
 	'progress',
 	'imports',
 	'rejects',
+	'names',
 	'report'
 ] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -36,8 +38,12 @@ export interface CliOptions {
 	command: Command;
 	args: string[];
 	db: string;
+	/** The data directory: configuration, presets, vocabulary files. */
+	dataDir: string;
 	asOf?: IsoDate;
 	dryRun: boolean;
+	/** ingest: read files already imported again. */
+	again: boolean;
 	json: boolean;
 	csv?: string;
 	preset?: string;
@@ -57,9 +63,14 @@ const FLAGS = {
 	},
 	'dry-run': {
 		type: 'boolean',
-		description: 'ingest, units, activity: report what would change, change nothing'
+		description:
+			'ingest, units, activity, names, imports remove: report what would change, change nothing'
 	},
-	json: { type: 'boolean', description: 'progress: one JSON document on stdout' },
+	again: {
+		type: 'boolean',
+		description: 'ingest: read files already imported again, replacing their earlier import'
+	},
+	json: { type: 'boolean', description: 'progress, names: one JSON document on stdout' },
 	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
 	preset: {
 		type: 'string',
@@ -69,7 +80,8 @@ const FLAGS = {
 	format: { type: 'string', description: 'report: docx (default), xlsx, pdf or html' },
 	out: {
 		type: 'string',
-		description: 'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here)'
+		description:
+			'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here); names export: the unit list to write'
 	},
 	lang: { type: 'string', description: 'vi (default) or en' },
 	help: { type: 'boolean', description: 'show this help' }
@@ -78,12 +90,20 @@ const FLAGS = {
 export const USAGE = `usage: npm run pipeline -- <command> [options]
 
 commands:
-  ingest <file|dir>... [--as-of YYYY-MM-DD] [--dry-run]   load registration exports (CSV, XLSX)
+  ingest <file|dir>... [--as-of YYYY-MM-DD] [--again] [--dry-run]
+                                                            load registration exports (CSV, XLSX)
   units <file> [--dry-run]                                  load or replace the unit list
   activity <file> [--dry-run]                               load the association's activity sheet
   progress [--as-of DATE] [--preset ID] [--json]           progress of every unit against its target
   imports                                                   the import history
+  imports remove <import> [--dry-run]                       remove an import (the file can come back)
   rejects <import> [--csv FILE]                             rejected rows of an import
+  names [--json]                                            names no unit matches, across all imports
+  names accept "<name>" <code>                              the name means that unit (or group)
+  names ignore "<name>"                                     the name is not ours: stop listing it
+  names undo "<name>"                                       take back the decisions on a name
+  names export --out FILE                                   the unit list with accepted names as aliases
+  names rematch                                             match every import again (vocabulary edited)
   report --month YYYY-MM [--format docx|xlsx|pdf|html] [--out FILE] [--lang en]
                                                             the month's progress report
 
@@ -117,8 +137,9 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		units: [1, 1],
 		activity: [1, 1],
 		progress: [0, 0],
-		imports: [0, 0],
+		imports: [0, 2],
 		rejects: [1, 1],
+		names: [0, 3],
 		report: [0, 0]
 	}[command as Command];
 	if (args.length < need[0]! || args.length > need[1]!) {
@@ -130,13 +151,18 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 	}
 	if (command === 'rejects' && !/^\d+$/.test(args[0]!))
 		throw new UsageError(`rejects: the import is its number (see "imports"), not "${args[0]}"`);
+	if (command === 'imports' && args.length > 0)
+		if (args[0] !== 'remove' || args.length !== 2 || !/^\d+$/.test(args[1]!))
+			throw new UsageError('imports remove <import>: the import is its number (see "imports")');
 	if (command === 'report') checkReportOptions(values.month, values.format);
 	return {
 		command: command as Command,
 		args,
 		db: values.db ?? loadConfig(dataDir()).database,
+		dataDir: dataDir(),
 		asOf: values['as-of'],
 		dryRun: values['dry-run'] ?? false,
+		again: values.again ?? false,
 		json: values.json ?? false,
 		csv: values.csv,
 		preset: values.preset,
@@ -183,6 +209,8 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 				return await runImports(options, output);
 			case 'rejects':
 				return await runRejects(options, output);
+			case 'names':
+				return await runNames(options, output);
 			case 'report':
 				return await runReport(options, output);
 		}

@@ -5,22 +5,23 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IsoDate } from '../src/lib/dates.ts';
-import { UnitMatcher } from './match.ts';
-import {
-	parseBirthYear,
-	parseDate,
-	parseDigitalSkills,
-	parseGroup,
-	parseStatus
-} from './normalise.ts';
+import type { Candidate, NameField } from '../src/lib/names.ts';
+import type { Db } from '../src/lib/server/db.ts';
+import { nameIds } from '../src/lib/server/names.ts';
+import type { UnitMatcher } from './match.ts';
+import { UNKNOWN_GROUP } from './names/vocabulary.ts';
+import { parseBirthYear, parseDate, parseDigitalSkills, parseStatus } from './normalise.ts';
 import { STAGING } from './read/staging.ts';
+import { writeTempTable, type TempColumnType, type TempRow } from './temp-table.ts';
 import { clean } from './text.ts';
 
 export interface NameWarning {
 	/** The name as typed (cleaned). */
 	name: string;
 	rows: number;
-	suggestions: string[];
+	problem: 'unknown' | 'ambiguous';
+	/** The units an ambiguous name could mean; the closest names to an unknown one. */
+	suggestions: Candidate[];
 }
 
 /** Unknown names per list that get "did you mean" suggestions (the most frequent ones). */
@@ -42,34 +43,18 @@ async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]
 }
 
 type Counted = { value: string; rows: number };
-type Row = (string | number | boolean | null)[];
-
-async function writeTable(
-	connection: DuckDBConnection,
-	name: string,
-	columns: Record<string, string>,
-	rows: Row[]
-): Promise<void> {
-	const ddl = Object.entries(columns)
-		.map(([c, t]) => `${c} ${t}`)
-		.join(', ');
-	await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${ddl})`);
-	if (rows.length === 0) return;
-	const appender = await connection.createAppender(name);
-	const types = Object.values(columns);
-	for (const row of rows) {
-		row.forEach((value, i) => {
-			if (value === null) appender.appendNull();
-			else if (types[i] === 'INTEGER') appender.appendInteger(value as number);
-			else if (types[i] === 'BOOLEAN') appender.appendBoolean(value as boolean);
-			else appender.appendVarchar(String(value));
-		});
-		appender.endRow();
-	}
-	appender.closeSync();
+/** The name_text id of every text of a staged name column (cleaned), added when new. */
+async function idsOf(db: Db, field: NameField, values: (string | null)[]) {
+	const texts = values
+		.filter((v): v is string => v !== null)
+		.map(clean)
+		.filter(Boolean);
+	const ids = await nameIds(db.kysely, field, texts);
+	return (value: string | null) => (value === null ? null : (ids.get(clean(value)) ?? null));
 }
 
 export async function buildDictionaries(
+	db: Db,
 	connection: DuckDBConnection,
 	matcher: UnitMatcher,
 	asOf: IsoDate
@@ -109,57 +94,89 @@ export async function buildDictionaries(
 	};
 	// Each is awaited below, where a failure is thrown; until then it must not count as unhandled.
 	for (const scan of Object.values(scans)) scan.catch(() => {});
-	const tables: [string, Record<string, string>, Row[]][] = [];
+	const tables: [string, Record<string, TempColumnType>, TempRow[]][] = [];
 
+	const districts = await scans.districts;
+	const districtName = await idsOf(
+		db,
+		'district',
+		districts.map((d) => d.value)
+	);
 	const districtCode = new Map<string, string | null>();
 	tables.push([
 		'dict_district',
-		{ raw: 'VARCHAR', code: 'VARCHAR', problem: 'VARCHAR' },
-		(await scans.districts).map(({ value, rows }): Row => {
+		{ raw: 'VARCHAR', name: 'INTEGER', code: 'VARCHAR', problem: 'VARCHAR' },
+		districts.map(({ value, rows }): TempRow => {
 			// A cell of spaces is as empty as a blank one.
-			if (clean(value) === '') return [value, null, 'missing'];
+			if (clean(value) === '') return [value, null, null, 'missing'];
 			const m = matcher.district(value);
 			if ('code' in m) {
 				districtCode.set(value, m.code);
-				return [value, m.code, null];
+				return [value, districtName(value), m.code, null];
 			}
 			districtCode.set(value, null);
-			if (m.problem === 'unknown')
-				report.unknownDistricts.push({ name: clean(value), rows, suggestions: [] });
-			return [value, null, m.problem];
+			if (m.problem !== 'ignored')
+				report.unknownDistricts.push(warning(value, rows, m.problem, m.candidates));
+			// An ignored district is still unknown: its rows stay out, it is just not listed again.
+			return [
+				value,
+				districtName(value),
+				null,
+				m.problem === 'ambiguous' ? 'ambiguous' : 'unknown'
+			];
 		})
 	]);
 
+	const pairs = await scans.pairs;
+	const communeName = await idsOf(
+		db,
+		'commune',
+		pairs.map((p) => p.commune)
+	);
 	tables.push([
 		'dict_commune',
-		{ district: 'VARCHAR', raw: 'VARCHAR', code: 'VARCHAR' },
-		(await scans.pairs).map(({ district, commune, rows }): Row => {
+		{ district: 'VARCHAR', raw: 'VARCHAR', name: 'INTEGER', code: 'VARCHAR' },
+		pairs.map(({ district, commune, rows }): TempRow => {
 			const parent = districtCode.get(district);
-			if (!parent) return [district, commune, null];
+			if (!parent) return [district, commune, communeName(commune), null];
+			if (clean(commune) === '') return [district, commune, null, null];
 			const m = matcher.commune(parent, commune);
-			if ('code' in m) return [district, commune, m.code];
-			report.unknownCommunes.push({
-				name: clean(commune),
-				district: clean(district),
-				rows,
-				suggestions: [],
-				code: parent
-			});
-			return [district, commune, null];
+			if ('code' in m) return [district, commune, communeName(commune), m.code];
+			if (m.problem !== 'ignored')
+				report.unknownCommunes.push({
+					...warning(commune, rows, m.problem, m.candidates),
+					district: clean(district),
+					code: parent
+				});
+			return [district, commune, communeName(commune), null];
 		})
 	]);
 
+	const workplaces = await scans.workplaces;
+	const workplaceName = await idsOf(
+		db,
+		'workplace',
+		workplaces.map((w) => w.value)
+	);
 	tables.push([
 		'dict_workplace',
-		{ raw: 'VARCHAR', code: 'VARCHAR' },
-		(await scans.workplaces).map(({ value, rows }): Row => {
+		{ raw: 'VARCHAR', name: 'INTEGER', code: 'VARCHAR' },
+		workplaces.map(({ value, rows }): TempRow => {
+			if (clean(value) === '') return [value, null, null];
 			const m = matcher.organisation(value);
-			if ('code' in m) return [value, m.code || null];
-			report.unknownWorkplaces.push({ name: clean(value), rows, suggestions: [] });
-			return [value, null];
+			if ('code' in m) return [value, workplaceName(value), m.code || null];
+			if (m.problem !== 'ignored')
+				report.unknownWorkplaces.push(warning(value, rows, m.problem, m.candidates));
+			return [value, workplaceName(value), null];
 		})
 	]);
 
+	const labels = await scans.labels;
+	const groupName = await idsOf(
+		db,
+		'group',
+		labels.map((l) => l.group_label)
+	);
 	const unknownGroups = new Map<string, number>();
 	tables.push([
 		'dict_label',
@@ -167,34 +184,37 @@ export async function buildDictionaries(
 			group_label: 'VARCHAR',
 			status_raw: 'VARCHAR',
 			digital_raw: 'VARCHAR',
+			group_name: 'INTEGER',
 			grp: 'VARCHAR',
 			status: 'VARCHAR',
 			status_missing: 'BOOLEAN',
 			digital: 'BOOLEAN'
 		},
-		(await scans.labels).map((l): Row => {
-			const group = l.group_label === null ? 'other' : parseGroup(l.group_label);
-			if (group === 'other' && l.group_label !== null)
-				unknownGroups.set(l.group_label, (unknownGroups.get(l.group_label) ?? 0) + l.rows);
+		labels.map((l): TempRow => {
+			const label = clean(l.group_label ?? '');
+			const m = label ? matcher.group(label) : null;
+			if (m && 'problem' in m && m.problem !== 'ignored')
+				unknownGroups.set(label, (unknownGroups.get(label) ?? 0) + l.rows);
 			return [
 				l.group_label,
 				l.status,
 				l.digital_skills,
-				group,
+				groupName(l.group_label),
+				m && 'code' in m ? m.code : UNKNOWN_GROUP,
 				l.status === null ? null : parseStatus(l.status),
 				clean(l.status ?? '') === '',
 				l.digital_skills === null ? null : parseDigitalSkills(l.digital_skills)
 			];
 		})
 	]);
-	for (const [value, rows] of unknownGroups)
-		report.unknownGroups.push({ name: clean(value), rows, suggestions: [] });
+	for (const [name, rows] of unknownGroups)
+		report.unknownGroups.push({ name, rows, problem: 'unknown', suggestions: [] });
 
 	const dates = [...(await scans.registered), ...(await scans.recognised)];
 	tables.push([
 		'dict_date',
 		{ raw: 'VARCHAR', day: 'VARCHAR', blank: 'BOOLEAN' },
-		[...new Set(dates.map((d) => d.value))].map((value): Row => [
+		[...new Set(dates.map((d) => d.value))].map((value): TempRow => [
 			value,
 			parseDate(value, asOfYear),
 			clean(value) === ''
@@ -204,21 +224,32 @@ export async function buildDictionaries(
 	tables.push([
 		'dict_birth',
 		{ raw: 'VARCHAR', year: 'INTEGER' },
-		(await scans.births).map(({ value }): Row => [value, parseBirthYear(value, asOfYear)])
+		(await scans.births).map(({ value }): TempRow => [value, parseBirthYear(value, asOfYear)])
 	]);
-	for (const [name, columns, rows] of tables) await writeTable(connection, name, columns, rows);
+	for (const [name, columns, rows] of tables) await writeTempTable(connection, name, columns, rows);
 
 	const byRows = (a: NameWarning, b: NameWarning) => b.rows - a.rows;
 	report.unknownDistricts.sort(byRows);
 	report.unknownCommunes.sort(byRows);
 	report.unknownWorkplaces.sort(byRows);
 	report.unknownGroups.sort(byRows);
-	// Suggestions cost an edit distance per known name: only for the names a person will read.
-	for (const w of report.unknownDistricts.slice(0, SUGGESTED))
-		w.suggestions = matcher.suggestDistrict(w.name);
-	for (const w of report.unknownCommunes.slice(0, SUGGESTED))
-		w.suggestions = matcher.suggestCommune(w.code, w.name);
-	for (const w of report.unknownWorkplaces.slice(0, SUGGESTED))
-		w.suggestions = matcher.suggestOrganisation(w.name);
+	// Suggestions cost a comparison per known name: only for the names a person will read.
+	const suggest = (field: NameField, list: (NameWarning & { code?: string })[]) => {
+		for (const w of list.slice(0, SUGGESTED))
+			if (w.problem === 'unknown') w.suggestions = matcher.suggest(field, w.code ?? '', w.name);
+	};
+	suggest('district', report.unknownDistricts);
+	suggest('commune', report.unknownCommunes);
+	suggest('workplace', report.unknownWorkplaces);
+	suggest('group', report.unknownGroups);
 	return report;
+}
+
+function warning(
+	value: string,
+	rows: number,
+	problem: 'unknown' | 'ambiguous',
+	candidates: Candidate[]
+): NameWarning {
+	return { name: clean(value), rows, problem, suggestions: candidates };
 }

@@ -2,19 +2,26 @@
  * The ingest job: read → normalise → match → validate → load for each file, then rebuild the
  * aggregates once, all on a working copy that replaces the live database only if every file
  * loads (see workspace.ts).
+ *
+ * Order is explicit: among imports with the same as-of date the later import wins, so one command
+ * refuses two files with the same as-of date (which one is the correction is not the tool's
+ * guess); they are imported one by one, the one to keep last.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IsoDate } from '../src/lib/dates.ts';
-import { importByHash, rejectCounts } from '../src/lib/server/imports.ts';
-import { listUnits } from '../src/lib/server/units.ts';
-import { rebuildAggregates } from './aggregate.ts';
+import { formatDate } from '../src/lib/format.ts';
+import { importByHash, importsAsOf, rejectCounts } from '../src/lib/server/imports.ts';
+import { chooseAsOf, type AsOfSource } from './as-of.ts';
 import { buildDictionaries, type DictionaryReport } from './dictionaries.ts';
 import { ImportError } from './errors.ts';
+import { removeImport } from './imports.ts';
 import { load } from './load.ts';
-import { UnitMatcher } from './match.ts';
+import { matchingContext } from './names/context.ts';
+import { settle, type Settled } from './names/rematch.ts';
 import { readExport, type ReadProgress } from './read/index.ts';
 import { registerPersonKey } from './person-key.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -23,9 +30,13 @@ import { withWorkingCopy } from './workspace.ts';
 
 export interface IngestOptions {
 	db: string;
+	/** The data directory whose vocabulary files extend the matching (null: the shipped ones). */
+	dataDir: string | null;
 	inputs: string[];
 	asOf?: IsoDate;
 	dryRun?: boolean;
+	/** Read files already imported again, replacing their earlier import. */
+	again?: boolean;
 	onStage?: (file: string, stage: Stage, progress?: ReadProgress) => void;
 }
 
@@ -38,6 +49,13 @@ export type FileOutcome =
 			status: 'loaded';
 			importId: number;
 			asOf: IsoDate;
+			asOfSource: AsOfSource;
+			/** The title's date, when the typed --as-of disagrees with it. */
+			titleAsOf: IsoDate | null;
+			/** Earlier imports with the same as-of date: this one wins for the people in both. */
+			sameAsOf: { id: number; file: string }[];
+			/** With --again: the earlier import of the same file, replaced. */
+			replaced: number | null;
 			format: 'csv' | 'xlsx';
 			sheet: string | null;
 			rowsRead: number;
@@ -103,7 +121,12 @@ export function contentHash(file: string): string {
 	return hash.digest('hex');
 }
 
-export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
+export interface Ingested {
+	outcomes: FileOutcome[];
+	settled: Settled;
+}
+
+export async function ingest(options: IngestOptions): Promise<Ingested> {
 	const files = expandInputs(options.inputs);
 	const stage = options.onStage ?? (() => {});
 	mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
@@ -112,9 +135,8 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 	return withWorkingCopy(
 		options.db,
 		async (db) => {
-			const units = await listUnits(db.kysely);
-			if (units.length === 0) throw new ImportError('no_units');
-			const matcher = new UnitMatcher(units);
+			const matching = await matchingContext(db, options.dataDir);
+			if (matching.units.length === 0) throw new ImportError('no_units');
 			const outcomes: FileOutcome[] = [];
 			const connection = await db.connect();
 			registerPersonKey(connection, key);
@@ -125,7 +147,7 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 					stage(name, 'hash');
 					const hash = contentHash(file);
 					const previous = await importByHash(db.kysely, hash);
-					if (previous) {
+					if (previous && !options.again) {
 						outcomes.push({
 							file: name,
 							status: 'unchanged',
@@ -134,29 +156,39 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 						});
 						continue;
 					}
+					if (previous) await removeImport(connection, previous.id);
 					stage(name, 'read');
 					const read = await readExport(file, connection, workDir, (p) => stage(name, 'read', p));
 					const readMs = Date.now() - started.getTime();
-					const asOf = options.asOf ?? read.header.asOf;
+					const asOf = chooseAsOf(options.asOf, read.header.asOf, name);
 					if (!asOf) throw new ImportError('no_as_of', { file: name, sheet: read.sheet });
+					refuseSameAsOf(outcomes, name, asOf.date);
 					stage(name, 'match');
-					const warnings = await buildDictionaries(connection, matcher, asOf);
+					const warnings = await buildDictionaries(db, connection, matching.matcher, asOf.date);
 					stage(name, 'validate');
-					await validate(connection, asOf, read.labels);
+					await validate(connection, asOf.date, read.labels);
+					await refuseOtherProvince(connection, name, read.sheet, warnings);
 					stage(name, 'load');
+					const sameAsOf = await importsAsOf(db.kysely, asOf.date);
 					const loaded = await load(db, connection, {
 						file: name,
 						sheet: read.sheet,
 						contentHash: hash,
-						asOf,
+						asOf: asOf.date,
 						startedAt: started,
-						readMs
+						readMs,
+						idColumn: read.labels.idNumber ?? null,
+						districtColumn: read.labels.district ?? null
 					});
 					outcomes.push({
 						file: name,
 						status: 'loaded',
 						importId: loaded.importId,
-						asOf,
+						asOf: asOf.date,
+						asOfSource: asOf.source,
+						titleAsOf: asOf.titleDisagrees,
+						sameAsOf: sameAsOf.map((i) => ({ id: i.id, file: i.file })),
+						replaced: previous?.id ?? null,
 						format: read.format,
 						sheet: read.sheet,
 						rowsRead: loaded.rowsRead,
@@ -170,19 +202,55 @@ export async function ingest(options: IngestOptions): Promise<FileOutcome[]> {
 						seconds: (Date.now() - started.getTime()) / 1000
 					});
 				}
-				if (outcomes.some((o) => o.status === 'loaded')) {
-					stage('', 'aggregate');
-					await rebuildAggregates(connection);
-				}
+				const loadedAny = outcomes.some((o) => o.status === 'loaded');
+				if (loadedAny) stage('', 'aggregate');
+				const settled = await settle(db, connection, matching, { rowsChanged: loadedAny });
+				return { outcomes, settled };
 			} finally {
 				connection.closeSync();
 			}
-			return outcomes;
 		},
 		{
 			dryRun: options.dryRun,
 			memoryLimit: memoryFor(files),
-			changed: (outcomes) => outcomes.some((o) => o.status === 'loaded')
+			changed: ({ outcomes, settled }) =>
+				settled.rematched || outcomes.some((o) => o.status === 'loaded')
+		}
+	);
+}
+
+/** Two files of one command with the same as-of date: which is the correction is not ours to guess. */
+function refuseSameAsOf(outcomes: FileOutcome[], file: string, asOf: IsoDate): void {
+	const other = outcomes.find((o) => o.status === 'loaded' && o.asOf === asOf);
+	if (other)
+		throw new ImportError('same_as_of', { file }, { other: other.file, date: formatDate(asOf) });
+}
+
+/** A file none of whose district names is the province's is another province's export. */
+async function refuseOtherProvince(
+	connection: DuckDBConnection,
+	file: string,
+	sheet: string | null,
+	warnings: DictionaryReport
+): Promise<void> {
+	const reader = await connection.runAndReadAll(`
+		SELECT count(*) FILTER (WHERE territory_code IS NOT NULL)::INTEGER AS matched,
+			count(*) FILTER (WHERE problem IN ('unknown_district', 'ambiguous_district'))::INTEGER AS unmatched
+		FROM checked`);
+	const { matched, unmatched } = reader.getRowObjectsJson()[0] as {
+		matched: number;
+		unmatched: number;
+	};
+	if (matched > 0 || unmatched === 0) return;
+	throw new ImportError(
+		'other_province',
+		{ file, sheet },
+		{
+			rows: unmatched,
+			names: warnings.unknownDistricts
+				.slice(0, 3)
+				.map((w) => `“${w.name}”`)
+				.join(', ')
 		}
 	);
 }

@@ -1,222 +1,97 @@
 /**
- * Match: find the unit a typed name means. Prefixes ("Huyện", "H.", "TX.", "TP.", "Xã", "P.",
- * "TT.") are optional but decide between units that share a bare name ("Kỳ Anh" is a district
- * and a town); without a deciding prefix the name is ambiguous and never guessed.
+ * Match: find the unit (or group) a name as typed means. Territory names are matched exactly first,
+ * then without diacritics (names/territory.ts); workplaces as offices write them, with
+ * abbreviations and the province's name (names/organisation.ts); groups by their synonyms
+ * (names/groups.ts). A reviewer's decision on a name (`names accept` / `names ignore`) comes before
+ * all of these.
  */
+import type { NameField } from '../src/lib/names.ts';
 import type { Unit } from '../src/lib/units.ts';
-import { editDistance, fold } from './text.ts';
+import { GroupIndex } from './names/groups.ts';
+import type { Candidate, Match } from './names/match-result.ts';
+import { OrganisationIndex } from './names/organisation.ts';
+import { TerritoryIndex } from './names/territory.ts';
+import type { Vocabulary } from './names/vocabulary.ts';
+import { exactKey } from './text.ts';
 
-type Level = 'district' | 'commune';
+export type { Match } from './names/match-result.ts';
 
-/** Folded prefix → the type it names. */
-const PREFIXES: Record<Level, [string, string][]> = {
-	district: [
-		['thanh pho', 'thanh pho'],
-		['tp', 'thanh pho'],
-		['thi xa', 'thi xa'],
-		['tx', 'thi xa'],
-		['huyen', 'huyen'],
-		['h', 'huyen'],
-		['quan', 'quan'],
-		['q', 'quan']
-	],
-	commune: [
-		['thi tran', 'thi tran'],
-		['tt', 'thi tran'],
-		['phuong', 'phuong'],
-		['p', 'phuong'],
-		['xa', 'xa'],
-		['x', 'xa']
-	]
-};
-
-/** "huyen can loc" → { type: 'huyen', bare: 'can loc' }. */
-function splitFolded(folded: string, level: Level): { type: string | null; bare: string } {
-	for (const [prefix, type] of PREFIXES[level]) {
-		if (folded.startsWith(prefix + ' ')) return { type, bare: folded.slice(prefix.length + 1) };
-	}
-	return { type: null, bare: folded };
+/** A reviewer's answer for one name: a unit or group code, or null for "not ours, stop asking". */
+export interface NameDecision {
+	field: NameField;
+	/** A commune's district code; '' for the other fields. */
+	scope: string;
+	raw: string;
+	code: string | null;
 }
 
-export type Match = { code: string } | { problem: 'unknown' | 'ambiguous'; candidates: string[] };
+const decisionKey = (field: NameField, scope: string, raw: string) =>
+	`${field}|${scope}|${exactKey(raw)}`;
 
-interface Entry {
-	unit: Unit;
-	type: string | null;
-}
-
-class NameIndex {
-	readonly #byBare = new Map<string, Entry[]>();
-	readonly #byFull = new Map<string, Unit[]>();
-	readonly #entries: Entry[] = [];
-	readonly #level: Level;
-
-	constructor(units: Unit[], level: Level) {
-		this.#level = level;
-		for (const unit of units) {
-			for (const name of [unit.name, ...unit.aliases]) {
-				const folded = fold(name);
-				const { type, bare } = splitFolded(folded, level);
-				const entry = { unit, type };
-				push(this.#byBare, bare, entry);
-				push(this.#byFull, folded, unit);
-				this.#entries.push(entry);
-			}
-		}
-	}
-
-	match(raw: string): Match {
-		const folded = fold(raw);
-		const full = distinct(this.#byFull.get(folded) ?? []);
-		if (full.length === 1) return { code: full[0]!.code };
-		const { type, bare } = splitFolded(folded, this.#level);
-		const named = distinctEntries(this.#byBare.get(bare) ?? []);
-		if (named.length === 0) return { problem: 'unknown', candidates: [] };
-		const typed = type ? named.filter((e) => e.type === type) : named;
-		// A wrong prefix on a unique name is a slip ("Huyện Hồng Lĩnh"); on a shared name it decides nothing.
-		const chosen = typed.length === 1 ? typed : named.length === 1 ? named : [];
-		if (chosen.length === 1) return { code: chosen[0]!.unit.code };
-		return { problem: 'ambiguous', candidates: named.map((e) => e.unit.name) };
-	}
-
-	/** Up to three unit names close to a name as typed. */
-	suggest(raw: string): string[] {
-		const bare = splitFolded(fold(raw), this.#level).bare;
-		const limit = Math.max(2, Math.floor(bare.length / 3));
-		return distinct(
-			this.#entries
-				.map((e) => ({
-					unit: e.unit,
-					d: editDistance(bare, splitFolded(fold(e.unit.name), this.#level).bare)
-				}))
-				.filter((x) => x.d <= limit)
-				.sort((a, b) => a.d - b.d)
-				.map((x) => x.unit)
-		)
-			.slice(0, 3)
-			.map((u) => u.name);
-	}
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
-}
-
-function distinct(units: Unit[]): Unit[] {
-	return [...new Map(units.map((u) => [u.code, u])).values()];
-}
-
-function distinctEntries(entries: Entry[]): Entry[] {
-	return [...new Map(entries.map((e) => [e.unit.code, e])).values()];
-}
-
-/** What people write when they work for no organisation: counted where they live, not listed as unknown. */
-const NO_WORKPLACE = new Set([
-	'tu do',
-	'kinh doanh tu do',
-	'lao dong tu do',
-	'lam ruong',
-	'nong dan',
-	'noi tro',
-	'huu tri',
-	'khong',
-	'khong co',
-	'chua co',
-	'x'
-]);
-
-/**
- * Matches organisation names: full names and aliases, compared with and without spaces. A name
- * meaning "no workplace" matches with an empty code.
- */
-class OrganisationIndex {
-	readonly #byKey = new Map<string, Unit[]>();
-	readonly #units: Unit[];
-
-	constructor(units: Unit[]) {
-		this.#units = units;
-		for (const unit of units) {
-			for (const name of [unit.name, ...unit.aliases]) {
-				const folded = fold(name);
-				push(this.#byKey, folded, unit);
-				push(this.#byKey, folded.replace(/ /g, ''), unit);
-			}
-		}
-	}
-
-	match(raw: string): Match {
-		const folded = fold(raw);
-		if (NO_WORKPLACE.has(folded)) return { code: '' };
-		const found = distinct([
-			...(this.#byKey.get(folded) ?? []),
-			...(this.#byKey.get(folded.replace(/ /g, '')) ?? [])
-		]);
-		if (found.length === 1) return { code: found[0]!.code };
-		if (found.length > 1) return { problem: 'ambiguous', candidates: found.map((u) => u.name) };
-		return { problem: 'unknown', candidates: [] };
-	}
-
-	suggest(raw: string): string[] {
-		const folded = fold(raw);
-		// A few typed letters off, not a different organisation with a similar name.
-		const limit = Math.max(2, Math.floor(folded.length / 8));
-		return this.#units
-			.map((u) => ({
-				u,
-				d: Math.min(...[u.name, ...u.aliases].map((n) => editDistance(folded, fold(n))))
-			}))
-			.filter((x) => x.d <= limit)
-			.sort((a, b) => a.d - b.d)
-			.slice(0, 3)
-			.map((x) => x.u.name);
-	}
-}
-
-/** Finds units by the names exports give them. */
 export class UnitMatcher {
-	readonly #districts: NameIndex;
-	readonly #communes = new Map<string, NameIndex>();
+	readonly #districts: TerritoryIndex;
+	readonly #communes = new Map<string, TerritoryIndex>();
 	readonly #organisations: OrganisationIndex;
+	readonly #groups: GroupIndex;
+	readonly #decisions = new Map<string, string | null>();
 
-	constructor(units: Unit[]) {
-		this.#districts = new NameIndex(
-			units.filter((u) => u.kind === 'district'),
-			'district'
-		);
-		for (const district of units.filter((u) => u.kind === 'district')) {
+	constructor(units: Unit[], vocabulary: Vocabulary, decisions: NameDecision[] = []) {
+		const districts = units.filter((u) => u.kind === 'district');
+		this.#districts = new TerritoryIndex(districts, 'district');
+		for (const district of districts) {
 			const communes = units.filter((u) => u.kind === 'commune' && u.parent === district.code);
-			this.#communes.set(district.code, new NameIndex(communes, 'commune'));
+			this.#communes.set(district.code, new TerritoryIndex(communes, 'commune'));
 		}
 		this.#organisations = new OrganisationIndex(
-			units.filter((u) => u.kind === 'agency' || u.kind === 'armed_force')
+			units.filter((u) => u.kind === 'agency' || u.kind === 'armed_force'),
+			{
+				abbreviations: vocabulary.abbreviations,
+				noWorkplace: vocabulary.noWorkplace,
+				province: units.find((u) => u.kind === 'province')?.name ?? ''
+			}
 		);
+		this.#groups = new GroupIndex(vocabulary.groups);
+		for (const d of decisions) this.#decisions.set(decisionKey(d.field, d.scope, d.raw), d.code);
+	}
+
+	/** The reviewer's answer, if any: a match, or "ignored" (for a workplace: no organisation). */
+	#decided(field: NameField, scope: string, raw: string): Match | null {
+		const key = decisionKey(field, scope, raw);
+		if (!this.#decisions.has(key)) return null;
+		const code = this.#decisions.get(key)!;
+		if (code !== null) return { code };
+		return field === 'workplace' ? { code: '' } : { problem: 'ignored', candidates: [] };
 	}
 
 	district(raw: string): Match {
-		return this.#districts.match(raw);
+		return this.#decided('district', '', raw) ?? this.#districts.match(raw);
 	}
 
 	commune(districtCode: string, raw: string): Match {
-		const index = this.#communes.get(districtCode);
-		if (!index) return { problem: 'unknown', candidates: [] };
-		return index.match(raw);
+		const decided = this.#decided('commune', districtCode, raw);
+		if (decided) return decided;
+		return this.#communes.get(districtCode)?.match(raw) ?? { problem: 'unknown', candidates: [] };
 	}
 
 	organisation(raw: string): Match {
-		return this.#organisations.match(raw);
+		return this.#decided('workplace', '', raw) ?? this.#organisations.match(raw);
 	}
 
-	suggestDistrict(raw: string): string[] {
-		return this.#districts.suggest(raw);
+	group(raw: string): Match {
+		return this.#decided('group', '', raw) ?? this.#groups.match(raw);
 	}
 
-	suggestCommune(districtCode: string, raw: string): string[] {
-		return this.#communes.get(districtCode)?.suggest(raw) ?? [];
-	}
-
-	suggestOrganisation(raw: string): string[] {
-		return this.#organisations.suggest(raw);
+	/** The closest known names to an unmatched one (a commune's among its district's communes). */
+	suggest(field: NameField, scope: string, raw: string): Candidate[] {
+		switch (field) {
+			case 'district':
+				return this.#districts.suggest(raw);
+			case 'commune':
+				return this.#communes.get(scope)?.suggest(raw) ?? [];
+			case 'workplace':
+				return this.#organisations.suggest(raw);
+			case 'group':
+				return this.#groups.suggest(raw);
+		}
 	}
 }

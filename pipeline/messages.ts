@@ -33,9 +33,53 @@ const MESSAGES = {
 	},
 	no_as_of: {
 		vi: () =>
-			'không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, hoặc dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề',
+			'không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề, hoặc ngày trong tên tệp (…_31-10-2023.xlsx)',
 		en: () =>
-			'the as-of date is unknown: add --as-of YYYY-MM-DD, or a title line "Tính đến ngày dd/mm/yyyy"'
+			'the as-of date is unknown: add --as-of YYYY-MM-DD, a title line "Tính đến ngày dd/mm/yyyy", or a date in the file name (…_31-10-2023.xlsx)'
+	},
+	same_as_of: {
+		vi: (p) =>
+			`cùng ngày số liệu ${p.date} với tệp ${p.other}: không biết tệp nào là bản đúng; nhập từng tệp một, tệp cần giữ nhập sau cùng`,
+		en: (p) =>
+			`same as-of date ${p.date} as the file ${p.other}: which one is the correction is unknown; import them one by one, the one to keep last`
+	},
+	no_such_name: {
+		vi: (p) =>
+			`không lượt nhập nào có tên “${p.name}” (xem “npm run pipeline -- names”; chép đúng tên như trong danh sách)`,
+		en: (p) =>
+			`no import holds the name "${p.name}" (see "npm run pipeline -- names"; copy the name as listed)`
+	},
+	no_such_code: {
+		vi: (p) =>
+			`không có đơn vị hay đối tượng mã “${p.code}” (mã đơn vị: xem danh mục; mã đối tượng: groups.csv)`,
+		en: (p) =>
+			`no unit or group has the code "${p.code}" (unit codes: see the unit list; group codes: groups.csv)`
+	},
+	name_not_in_field: {
+		vi: (p) =>
+			`“${p.name}” không phải tên loại đơn vị như “${p.code}” (tên này có ở: ${p.fields}); chọn mã đúng loại`,
+		en: (p) =>
+			`"${p.name}" is not written where a unit like "${p.code}" is named (it appears as: ${p.fields}); choose a code of that kind`
+	},
+	name_not_open: {
+		vi: (p) => `tên “${p.name}” không nằm trong danh sách tên chưa khớp (xem “names”)`,
+		en: (p) => `"${p.name}" is not among the unmatched names (see "names")`
+	},
+	no_decision: {
+		vi: (p) => `chưa có quyết định nào về tên “${p.name}”`,
+		en: (p) => `there is no decision on the name "${p.name}"`
+	},
+	name_for_province: {
+		vi: (p) =>
+			`“${p.code}” là cấp tỉnh: một tên chỉ có thể ứng với huyện, xã, cơ quan hoặc đơn vị vũ trang`,
+		en: (p) =>
+			`"${p.code}" is the province: a name can only mean a district, commune, agency or armed-force unit`
+	},
+	other_province: {
+		vi: (p) =>
+			`không dòng nào khớp với huyện nào của danh mục (${p.rows} dòng, ví dụ ${p.names}): có phải tệp xuất của tỉnh khác? Không nhập gì`,
+		en: (p) =>
+			`no row matches any district of the unit list (${p.rows} rows, e.g. ${p.names}): is this another province's export? Nothing was imported`
 	},
 	csv_malformed: {
 		vi: (p) => `dòng CSV không đọc được (${p.detail})`,
@@ -120,6 +164,188 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export function message(key: MessageKey, params: MessageParams, lang: Lang): string {
 	return MESSAGES[key][lang](params);
+}
+
+/** What the commands print besides errors. */
+const SAY = {
+	wrote: { vi: (p) => `→ đã ghi ${p.db}`, en: (p) => `→ written to ${p.db}` },
+	dryRun: {
+		vi: (p) => `Chạy thử (--dry-run): không ghi gì vào ${p.db}.`,
+		en: (p) => `Dry run: nothing written to ${p.db}.`
+	},
+	nothingNew: {
+		vi: (p) => `Không có gì mới để nhập; ${p.db} không thay đổi.`,
+		en: (p) => `Nothing new to import; ${p.db} is unchanged.`
+	},
+	asOfFromName: {
+		vi: () => ' (theo ngày trong tên tệp)',
+		en: () => ' (from the date in the file name)'
+	},
+	asOfTyped: { vi: () => ' (theo --as-of)', en: () => ' (from --as-of)' },
+	titleDisagrees: {
+		vi: (p) =>
+			`--as-of ${p.typed} khác ngày trên tiêu đề tệp (${p.title}): kiểm tra lại ngày số liệu`,
+		en: (p) =>
+			`--as-of ${p.typed} differs from the date in the file's title (${p.title}): check the as-of date`
+	},
+	replaced: {
+		vi: (p) => `nhập lại (--again): thay cho lượt #${p.id} của cùng tệp`,
+		en: (p) => `read again (--again): replaces import #${p.id} of the same file`
+	},
+	sameAsOf: {
+		vi: (p) =>
+			`cùng ngày số liệu với ${p.imports}: lượt này nhập sau nên được tính, cho những người có trong cả hai`,
+		en: (p) => `same as-of date as ${p.imports}: this later import counts for the people in both`
+	},
+	rematched: {
+		vi: () =>
+			'Danh mục đơn vị, từ vựng hoặc quyết định về tên đã thay đổi: đã đối chiếu lại mọi lượt nhập đã lưu.',
+		en: () =>
+			'The unit list, the vocabulary or a decision on names changed: every stored import was matched again.'
+	},
+	movedNothing: {
+		vi: () => 'Số liệu không thay đổi.',
+		en: () => 'No figure changed.'
+	},
+	moved: {
+		vi: (p) => `Số liệu thay đổi (đến ${p.date}), ${p.units} đơn vị:`,
+		en: (p) => `Figures that changed (as of ${p.date}), ${p.units} units:`
+	},
+	moveCounts: {
+		vi: (p) => `${p.registered} đăng ký, ${p.recognised} đạt`,
+		en: (p) => `${p.registered} registered, ${p.recognised} recognised`
+	},
+	moveShares: {
+		vi: (p) => `tỉ lệ đạt ${p.before} → ${p.after} (đơn vị mật: chỉ tỉ lệ)`,
+		en: (p) => `share recognised ${p.before} → ${p.after} (confidential: shares only)`
+	},
+	moreUnits: { vi: (p) => `… và ${p.n} đơn vị khác`, en: (p) => `… and ${p.n} more units` },
+	stageHash: { vi: () => 'kiểm tra', en: () => 'checking' },
+	stageRead: { vi: () => 'đọc', en: () => 'reading' },
+	stageMatch: { vi: () => 'đối chiếu đơn vị', en: () => 'matching units' },
+	stageValidate: { vi: () => 'kiểm tra dữ liệu', en: () => 'validating' },
+	stageLoad: { vi: () => 'ghi', en: () => 'loading' },
+	stageAggregate: { vi: () => 'tổng hợp theo ngày', en: () => 'building daily totals' },
+	rows: { vi: (p) => `${p.n} dòng`, en: (p) => `${p.n} rows` },
+	unchanged: {
+		vi: (p) =>
+			`${p.file}: đã nhập trước đây (lượt #${p.id}, số liệu đến ${p.date}); không thay đổi gì. Đọc lại tệp: thêm --again`,
+		en: (p) =>
+			`${p.file}: already imported (import #${p.id}, as of ${p.date}); nothing changed. To read it again: add --again`
+	},
+	loaded: {
+		vi: (p) =>
+			`${p.file}${p.sheet ? `, trang “${p.sheet}”` : ''} → lượt #${p.id}, số liệu đến ${p.date}${p.source}: ${p.read} dòng đọc, ${p.accepted} nhận, ${p.rejected} bị loại`,
+		en: (p) =>
+			`${p.file}${p.sheet ? `, sheet "${p.sheet}"` : ''} → import #${p.id}, as of ${p.date}${p.source}: ${p.read} rows read, ${p.accepted} accepted, ${p.rejected} rejected`
+	},
+	reasons: { vi: (p) => `lý do loại: ${p.reasons}`, en: (p) => `rejected: ${p.reasons}` },
+	seeRejects: {
+		vi: (p) => `xem từng dòng: npm run pipeline -- rejects ${p.id}`,
+		en: (p) => `see each row: npm run pipeline -- rejects ${p.id} --lang en`
+	},
+	ignoredRows: {
+		vi: (p) => `${p.n} dòng trống, dòng tổng cộng hoặc chữ ký được bỏ qua`,
+		en: (p) => `${p.n} blank, total or signature rows ignored`
+	},
+	unusedColumns: {
+		vi: (p) => `cột không dùng: ${p.columns}`,
+		en: (p) => `columns not used: ${p.columns}`
+	},
+	unknownDistricts: {
+		vi: () => 'Huyện không khớp danh mục (dòng bị loại)',
+		en: () => 'Districts that match no unit (rows rejected)'
+	},
+	unknownCommunes: {
+		vi: () => 'Xã không khớp danh mục (tính cho huyện)',
+		en: () => 'Communes that match no unit (counted for the district)'
+	},
+	unknownWorkplaces: {
+		vi: () => 'Nơi công tác không khớp danh mục (chỉ tính theo nơi cư trú)',
+		en: () => 'Workplaces that match no unit (counted where people live)'
+	},
+	unknownGroups: {
+		vi: () => 'Đối tượng không xác định (ghi là “không rõ”)',
+		en: () => 'Groups not recognised (recorded as "not stated")'
+	},
+	namesCount: {
+		vi: (p) => `${p.names} tên, ${p.rows} dòng`,
+		en: (p) => `${p.names} names, ${p.rows} rows`
+	},
+	didYouMean: { vi: (p) => ` → có phải: ${p.names}?`, en: (p) => ` → did you mean: ${p.names}?` },
+	ambiguousAmong: {
+		vi: (p) => ` → nhập nhằng giữa: ${p.names}`,
+		en: (p) => ` → could be any of: ${p.names}`
+	},
+	moreNames: { vi: (p) => `… và ${p.n} tên khác`, en: (p) => `… and ${p.n} more` },
+	fieldDistrict: { vi: () => 'Huyện', en: () => 'District' },
+	fieldCommune: { vi: () => 'Xã', en: () => 'Commune' },
+	fieldWorkplace: { vi: () => 'Nơi công tác', en: () => 'Workplace' },
+	fieldGroup: { vi: () => 'Đối tượng', en: () => 'Group' },
+	noOpenNames: {
+		vi: () => 'Mọi tên trong các lượt nhập đều đã khớp với danh mục.',
+		en: () => 'Every name in the imports matches the unit list.'
+	},
+	openNamesTitle: {
+		vi: (p) =>
+			`Tên chưa khớp trong mọi lượt nhập: ${p.names} tên, ${p.rows} dòng (nhiều dòng trước)`,
+		en: (p) =>
+			`Unmatched names across all imports: ${p.names} names, ${p.rows} rows (most rows first)`
+	},
+	openNameLine: {
+		vi: (p) => `${p.rows} dòng trong ${p.imports} lượt`,
+		en: (p) => `${p.rows} rows in ${p.imports} imports`
+	},
+	noSuggestion: { vi: () => ' → không có tên gần giống', en: () => ' → nothing close' },
+	namesHowTo: {
+		vi: () =>
+			'Nhận:    npm run pipeline -- names accept "<tên>" <mã đơn vị hoặc đối tượng>\nBỏ qua:  npm run pipeline -- names ignore "<tên>"\nHủy:     npm run pipeline -- names undo "<tên>"',
+		en: () =>
+			'Accept:  npm run pipeline -- names accept "<name>" <unit or group code>\nIgnore:  npm run pipeline -- names ignore "<name>"\nUndo:    npm run pipeline -- names undo "<name>"'
+	},
+	staleMatches: {
+		vi: () =>
+			'! Danh mục hoặc từ vựng đã thay đổi sau lần đối chiếu trước: danh sách này có thể đã cũ; chạy “npm run pipeline -- names rematch”',
+		en: () =>
+			'! The unit list or the vocabulary changed since the last match: this list may be stale; run "npm run pipeline -- names rematch"'
+	},
+	accepted: {
+		vi: (p) => `✓ “${p.name}” (${p.field}) → ${p.unit} [${p.code}]`,
+		en: (p) => `✓ "${p.name}" (${p.field}) → ${p.unit} [${p.code}]`
+	},
+	ignored: {
+		vi: (p) => `✓ “${p.name}” (${p.field}) được bỏ qua: không liệt kê nữa`,
+		en: (p) => `✓ "${p.name}" (${p.field}) ignored: no longer listed`
+	},
+	undone: {
+		vi: (p) => `✓ đã hủy quyết định về “${p.name}” (${p.field})`,
+		en: (p) => `✓ the decision on "${p.name}" (${p.field}) is taken back`
+	},
+	exported: {
+		vi: (p) => `✓ danh mục đơn vị kèm ${p.n} tên khác đã nhận ghi vào ${p.file}`,
+		en: (p) => `✓ the unit list with ${p.n} accepted names as aliases written to ${p.file}`
+	},
+	exportGroups: {
+		vi: () => 'Tên đối tượng đã nhận (thêm vào cột synonyms của groups.csv):',
+		en: () => 'Accepted group names (add them to the synonyms column of groups.csv):'
+	},
+	removed: {
+		vi: (p) => `✓ đã xóa lượt #${p.id} (${p.file}, số liệu đến ${p.date}); có thể nhập lại tệp này`,
+		en: (p) =>
+			`✓ import #${p.id} removed (${p.file}, as of ${p.date}); the file can be imported again`
+	},
+	openNames: {
+		vi: (p) =>
+			`Còn ${p.names} tên chưa khớp (${p.rows} dòng): xem và xử lý bằng “npm run pipeline -- names”`,
+		en: (p) =>
+			`${p.names} names still unmatched (${p.rows} rows): review them with "npm run pipeline -- names --lang en"`
+	}
+} satisfies Record<string, Record<Lang, Text>>;
+
+export type SayKey = keyof typeof SAY;
+
+export function say(key: SayKey, lang: Lang, params: MessageParams = {}): string {
+	return SAY[key][lang](params);
 }
 
 export function rejectText(reason: RejectReason, lang: Lang): string {

@@ -4,7 +4,6 @@
  * the results back in SQL.
  */
 import { isoFromExcelSerial, isoFromParts, type IsoDate } from '../src/lib/dates.ts';
-import type { Group } from '../src/lib/groups.ts';
 import type { RegistrationStatus } from '../src/lib/server/schema.ts';
 import { fold } from './text.ts';
 
@@ -58,37 +57,6 @@ const STATUS_WORDS: Record<string, RegistrationStatus> = {
 /** The status a word names, or null for anything else (the row is rejected with the word). */
 export function parseStatus(raw: string): RegistrationStatus | null {
 	return STATUS_WORDS[fold(raw)] ?? null;
-}
-
-const GROUP_WORDS: Record<string, Group> = {
-	'can bo cong chuc vien chuc': 'civil_servant',
-	'can bo cong chuc': 'civil_servant',
-	cbccvc: 'civil_servant',
-	'cb cc vc': 'civil_servant',
-	'cong chuc': 'civil_servant',
-	'vien chuc': 'civil_servant',
-	'can bo': 'civil_servant',
-	'nguoi lao dong': 'worker',
-	'lao dong': 'worker',
-	'cong nhan': 'worker',
-	'luc luong vu trang': 'armed_forces',
-	llvt: 'armed_forces',
-	'can bo chien sy': 'armed_forces',
-	'can bo chien si': 'armed_forces',
-	'hoc sinh sinh vien': 'student',
-	hssv: 'student',
-	'hoc sinh': 'student',
-	'sinh vien': 'student',
-	'nong dan': 'farmer',
-	'hoi vien': 'member',
-	'nguoi cao tuoi': 'elderly',
-	'cong dan': 'citizen',
-	'nguoi dan': 'citizen'
-};
-
-/** The group a label names; unknown or blank labels are 'other' (the row still counts). */
-export function parseGroup(raw: string): Group {
-	return GROUP_WORDS[fold(raw)] ?? 'other';
 }
 
 const YES = new Set(['co', 'x', 'co ky nang so', 'co ki nang so', 'dat', 'yes', 'y', '1', 'true']);

@@ -21,6 +21,18 @@ export function fold(value: string): string {
 		.trim();
 }
 
+/**
+ * Case, spacing and punctuation folded, diacritics kept: "XÃ  Bình Thạnh" and "xã bình thạnh" are
+ * one name, "Xã Bình Thanh" another (Vietnam has many such pairs). Words line up with fold()'s.
+ */
+export function exactKey(value: string): string {
+	return value
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+		.trim();
+}
+
 /** Levenshtein distance, for "did you mean" suggestions (short strings only). */
 export function editDistance(a: string, b: string): number {
 	if (a === b) return 0;

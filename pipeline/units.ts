@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { allowedParentKinds, type Unit, type UnitKind } from '../src/lib/units.ts';
 import { listUnits, replaceUnits, unitCodesInUse } from '../src/lib/server/units.ts';
-import { rebuildAggregates } from './aggregate.ts';
 import { ImportError, ImportErrors } from './errors.ts';
+import { matchingContext } from './names/context.ts';
+import { settle, type Settled } from './names/rematch.ts';
 import { readTable, type TableRow } from './read/table.ts';
 import { clean, fold } from './text.ts';
 import { withWorkingCopy } from './workspace.ts';
@@ -177,12 +178,14 @@ export interface UnitsOutcome {
 	units: number;
 	byKind: Record<string, number>;
 	replaced: number;
+	/** Every stored import matched again against the new list: what moved. */
+	settled: Settled;
 }
 
 export async function loadUnits(
 	dbPath: string,
 	file: string,
-	options: { dryRun?: boolean } = {}
+	options: { dryRun?: boolean; dataDir?: string | null } = {}
 ): Promise<UnitsOutcome> {
 	const table = await readTable(file, SYNONYMS, ['code', 'name', 'kind']);
 	const units = parseUnits(path.basename(file), table.rows, table.labels, table.sheet);
@@ -201,14 +204,17 @@ export async function loadUnits(
 			}
 			await replaceUnits(db.kysely, units);
 			const connection = await db.connect();
+			let settled: Settled;
 			try {
-				await rebuildAggregates(connection);
+				// New names and aliases re-match every stored import; the figures follow.
+				const matching = await matchingContext(db, options.dataDir ?? null);
+				settled = await settle(db, connection, matching, { rowsChanged: true });
 			} finally {
 				connection.closeSync();
 			}
 			const byKind: Record<string, number> = {};
 			for (const u of units) byKind[u.kind] = (byKind[u.kind] ?? 0) + 1;
-			return { units: units.length, byKind, replaced: previous.length };
+			return { units: units.length, byKind, replaced: previous.length, settled };
 		},
 		options
 	);

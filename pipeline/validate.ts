@@ -2,12 +2,17 @@
  * Validate: decide for every staged row whether it loads, and if not the one reason why (the
  * first problem, in the order a person fixing the file would want them). Then key each valid row
  * by its person and mark later rows of the same person as duplicates.
+ *
+ * A district name that matches no unit (or more than one) is judged last: such a row is otherwise
+ * valid, so it is kept, keyed, with its reason, and a later fix of the name (an alias, a
+ * reviewer's decision) lets it in without the file.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IsoDate } from '../src/lib/dates.ts';
 import type { RejectReason } from '../src/lib/rejects.ts';
 import type { KeptField } from './read/fields.ts';
 import { ID_PATTERN_SQL, ID_SEPARATORS_SQL } from './normalise.ts';
+import { UNKNOWN_GROUP } from './names/vocabulary.ts';
 import { STAGING } from './read/staging.ts';
 
 /** Which column each reason points at; the value is shown unless the column is personal. */
@@ -28,12 +33,18 @@ const REASON_FIELD: Record<RejectReason, KeptField> = {
 
 const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
+/** Reasons a row is held back by its district's name: kept, and re-judged by a re-match. */
+export const NAME_REASONS = ['unknown_district', 'ambiguous_district'] as const;
+/** Reasons written from the kept rows (names/rejects.ts), not from this stage. */
+export const KEPT_REASONS: readonly RejectReason[] = [...NAME_REASONS, 'duplicate'];
+const NAME_REASONS_SQL = NAME_REASONS.map((r) => `'${r}'`).join(', ');
+
 /**
- * Builds `checked` (every row: its reject reason, if any, and for valid rows the person key and
- * parsed values), `duplicate` (valid rows of a person already seen higher up) and `rejected`
- * (row, reason, column and the value shown). Raw text is not copied for every row: the few
- * rejected rows look their values up in staging. The connection must have `person_key`
- * (person-key.ts).
+ * Builds `checked` (every row: its reject reason, if any, and for rows to keep the person key,
+ * parsed values and name ids), `duplicate` (valid rows of a person already seen higher up) and
+ * `rejected` (rows rejected for their values: row, reason, column and the value shown). Raw text
+ * is not copied for every row: the few rejected rows look their values up in staging. The
+ * connection must have `person_key` (person-key.ts).
  */
 export async function validate(
 	connection: DuckDBConnection,
@@ -53,6 +64,8 @@ export async function validate(
 				dd.code AS district_code, dd.problem AS district_problem,
 				dc.code AS commune_code,
 				dw.code AS organisation_code,
+				dd.name AS district_name, dc.name AS commune_name, dw.name AS workplace_name,
+				dl.group_name,
 				dl.grp, dl.status, dl.status_missing, dl.digital AS digital_skills,
 				db.year AS birth_year,
 				s.registered_on IS NULL OR rd.blank AS registered_missing, rd.day::DATE AS registered_on,
@@ -75,8 +88,6 @@ export async function validate(
 						-- Readers keep cells as written; a cell of spaces is as empty as a blank one.
 						CASE WHEN coalesce(trim(id_raw), '') = '' THEN 'missing_id' ELSE 'malformed_id' END
 					WHEN district_missing THEN 'missing_district'
-					WHEN district_problem = 'ambiguous' THEN 'ambiguous_district'
-					WHEN district_code IS NULL THEN 'unknown_district'
 					WHEN registered_missing THEN 'missing_registered_date'
 					WHEN registered_on IS NULL THEN 'bad_date'
 					WHEN status_missing THEN 'missing_status'
@@ -85,14 +96,17 @@ export async function validate(
 					WHEN registered_on > ${asOfSql} THEN 'future_date'
 					WHEN status = 'recognised' AND recognised_day > ${asOfSql} THEN 'future_date:recognised'
 					WHEN status = 'recognised' AND recognised_day < registered_on THEN 'date_order'
+					WHEN district_problem = 'ambiguous' THEN 'ambiguous_district'
+					WHEN district_code IS NULL THEN 'unknown_district'
 				END AS problem
 			FROM parsed
 		)
 		SELECT row, problem,
-			-- The ID itself goes no further than this: valid rows keep its keyed hash only.
-			CASE WHEN problem IS NULL THEN person_key(id) END AS person_key,
+			-- The ID itself goes no further than this: kept rows keep its keyed hash only.
+			CASE WHEN problem IS NULL OR problem IN (${NAME_REASONS_SQL}) THEN person_key(id) END AS person_key,
 			coalesce(commune_code, district_code) AS territory_code, organisation_code,
-			coalesce(grp, 'other') AS grp, birth_year, registered_on, status,
+			district_name, commune_name, workplace_name, group_name,
+			coalesce(grp, '${UNKNOWN_GROUP}') AS grp, birth_year, registered_on, status,
 			-- A date of assessment on a row that is not recognised says nothing about recognition.
 			CASE WHEN status = 'recognised' THEN recognised_day END AS recognised_on,
 			digital_skills
@@ -112,16 +126,14 @@ export async function validate(
 		WITH problems AS (
 			SELECT row, split_part(problem, ':', 1) AS reason,
 				nullif(split_part(problem, ':', 2), '') AS column_override
-			FROM checked WHERE problem IS NOT NULL
-			UNION ALL
-			SELECT row, 'duplicate', NULL FROM duplicate
+			FROM checked WHERE problem IS NOT NULL AND problem NOT IN (${NAME_REASONS_SQL})
 		)
 		SELECT p.row, p.reason,
 			CASE WHEN column_override = 'recognised' THEN ${label('recognisedOn')}
 				ELSE CASE p.reason ${columnCase} END END AS "column",
 			nfc_normalize(CASE
-				WHEN p.reason IN ('missing_id', 'malformed_id', 'duplicate') THEN NULL
-				WHEN p.reason IN ('missing_district', 'unknown_district', 'ambiguous_district') THEN nullif(trim(s.district), '')
+				WHEN p.reason IN ('missing_id', 'malformed_id') THEN NULL
+				WHEN p.reason = 'missing_district' THEN nullif(trim(s.district), '')
 				WHEN p.reason IN ('missing_status', 'unknown_status') THEN nullif(trim(s.status), '')
 				WHEN column_override = 'recognised' OR p.reason = 'date_order' THEN nullif(trim(s.recognised_on), '')
 				ELSE nullif(trim(s.registered_on), '')

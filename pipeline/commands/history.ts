@@ -5,11 +5,17 @@ import { REJECT_REASONS, type RejectReason } from '../../src/lib/rejects.ts';
 import { getImport, listImports, rejectsOf } from '../../src/lib/server/imports.ts';
 import type { CliOptions } from '../cli.ts';
 import { ImportError } from '../errors.ts';
-import { rejectText } from '../messages.ts';
+import { removeImport } from '../imports.ts';
+import { rejectText, say } from '../messages.ts';
+import { matchingContext } from '../names/context.ts';
+import { settle } from '../names/rematch.ts';
+import { withWorkingCopy } from '../workspace.ts';
+import { printMoves, printOpenNames } from './moves.ts';
 import type { Output } from '../tty.ts';
 import { openForReading } from './open.ts';
 
 export async function runImports(options: CliOptions, out: Output): Promise<number> {
+	if (options.args[0] === 'remove') return runRemove(options, out);
 	const { lang } = options;
 	const vi = lang === 'vi';
 	const db = await openForReading(options.db);
@@ -42,6 +48,33 @@ export async function runImports(options: CliOptions, out: Output): Promise<numb
 	} finally {
 		await db.close();
 	}
+}
+
+/** `imports remove <id>`: all or nothing; the figures are rebuilt and the file can come back. */
+async function runRemove(options: CliOptions, out: Output): Promise<number> {
+	const id = Number(options.args[1]);
+	const { removed, settled } = await withWorkingCopy(
+		options.db,
+		async (db) => {
+			const removed = await getImport(db.kysely, id);
+			if (!removed) throw new ImportError('no_import', {}, { id });
+			const connection = await db.connect();
+			try {
+				await removeImport(connection, id);
+				const matching = await matchingContext(db, options.dataDir);
+				return { removed, settled: await settle(db, connection, matching, { rowsChanged: true }) };
+			} finally {
+				connection.closeSync();
+			}
+		},
+		{ dryRun: options.dryRun }
+	);
+	const { lang } = options;
+	out.line(say('removed', lang, { id, file: removed.file, date: formatDate(removed.asOf) }));
+	printMoves(out, lang, settled);
+	printOpenNames(out, lang, settled.open);
+	out.line(out.colour.dim(say(options.dryRun ? 'dryRun' : 'wrote', lang, { db: options.db })));
+	return 0;
 }
 
 export async function runRejects(options: CliOptions, out: Output): Promise<number> {

@@ -32,8 +32,8 @@ export const REJECT_LABELS: Record<RejectReason, Localised> = {
 		en: 'district not in the unit list'
 	},
 	ambiguous_district: {
-		vi: 'tên huyện trùng nhau, cần ghi rõ “Huyện”, “Thị xã” hay “Thành phố”',
-		en: 'district name is ambiguous: say "Huyện", "Thị xã" or "Thành phố"'
+		vi: 'tên huyện ứng với nhiều đơn vị: ghi rõ “Huyện”, “Thị xã” hay “Thành phố”, hoặc viết đủ dấu',
+		en: 'the district name fits several units: say "Huyện", "Thị xã" or "Thành phố", or write its diacritics'
 	},
 	missing_registered_date: { vi: 'thiếu ngày đăng ký', en: 'registration date missing' },
 	bad_date: { vi: 'ngày không hợp lệ', en: 'not a valid date' },

@@ -31,6 +31,11 @@ export async function importByHash(
 		.executeTakeFirst();
 }
 
+/** Imports with the given as-of date, oldest first. */
+export async function importsAsOf(db: Kysely<Database>, asOf: string): Promise<ImportRow[]> {
+	return db.selectFrom('import').selectAll().where('asOf', '=', asOf).orderBy('id').execute();
+}
+
 export async function listImports(db: Kysely<Database>): Promise<ImportRow[]> {
 	return db.selectFrom('import').selectAll().orderBy('id').execute();
 }

@@ -3,6 +3,7 @@
  * (CamelCasePlugin), so `as_of` is `asOf` everywhere in TypeScript.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { NameField } from '../names.ts';
 import type { UnitKind } from '../units.ts';
 
 /** A calendar day: written as "YYYY-MM-DD", read back the same way. */
@@ -44,6 +45,9 @@ export interface ImportTable {
 	finishedAt: ColumnType<string, string, never>;
 	readMs: number;
 	totalMs: number;
+	/** Header labels of the ID and district columns, for the rejects a re-match writes. */
+	idColumn: string | null;
+	districtColumn: string | null;
 }
 
 export interface RejectTable {
@@ -55,6 +59,7 @@ export interface RejectTable {
 	value: string | null;
 }
 
+/** A registration that counts: one row per person per import (a view of import_row). */
 export interface RegistrationTable {
 	importId: number;
 	row: number;
@@ -69,6 +74,67 @@ export interface RegistrationTable {
 	status: RegistrationStatus;
 	recognisedOn: Day | null;
 	digitalSkills: boolean | null;
+}
+
+/**
+ * Every row of an export whose values are valid: the rows that count (`rejectReason` null, the
+ * `registration` view) and those held back by their name or as a person's second row in the file,
+ * kept so that a re-match (a new alias, a reviewer's decision) can let them in.
+ */
+export interface ImportRowTable extends Omit<RegistrationTable, 'territoryCode'> {
+	/** Null while the district is unknown or ambiguous. */
+	territoryCode: string | null;
+	/** The names as written (name_text ids), null where the cell was blank. */
+	districtName: number | null;
+	communeName: number | null;
+	workplaceName: number | null;
+	groupName: number | null;
+	/** Why the row does not count: unknown_district, ambiguous_district or duplicate; null if it counts. */
+	rejectReason: string | null;
+}
+
+/** A distinct text of a district, commune, workplace or group column, as written (cleaned). */
+export interface NameTextTable {
+	id: Generated<number>;
+	field: NameField;
+	raw: string;
+}
+
+/** A reviewer's answer for a name: a unit or group code, or null to ignore it. */
+export interface NameDecisionTable {
+	field: NameField;
+	/** A commune's district code; '' otherwise. */
+	scope: string;
+	raw: string;
+	code: string | null;
+	decidedAt: ColumnType<string, string, never>;
+	/** Who decided: the operating-system user of the command. */
+	decidedBy: string;
+}
+
+/** The names no unit or group answers to, as the last match left them (JSON lists of candidates). */
+export interface OpenNameTable {
+	field: NameField;
+	scope: string;
+	raw: string;
+	rows: number;
+	imports: number;
+	problem: 'unknown' | 'ambiguous';
+	candidates: string;
+	suggestions: string;
+}
+
+/** The groups (đối tượng) registrations are counted in, with their labels. */
+export interface PersonGroupTable {
+	code: string;
+	nameVi: string;
+	nameEn: string;
+	position: number;
+}
+
+export interface SettingTable {
+	key: string;
+	value: string;
 }
 
 export interface ActivityTable {
@@ -117,10 +183,16 @@ export interface Database {
 	import: ImportTable;
 	reject: RejectTable;
 	registration: RegistrationTable;
+	importRow: ImportRowTable;
 	activity: ActivityTable;
 	progressDaily: ProgressDailyTable;
 	progressUnitDaily: ProgressUnitDailyTable;
 	unitImport: UnitImportTable;
+	nameText: NameTextTable;
+	nameDecision: NameDecisionTable;
+	openName: OpenNameTable;
+	personGroup: PersonGroupTable;
+	setting: SettingTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

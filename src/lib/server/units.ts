@@ -52,17 +52,14 @@ export async function replaceUnits(db: Kysely<Database>, units: Unit[]): Promise
 	});
 }
 
-/** Unit codes that registrations or activity rows refer to. */
+/** Unit codes that the rows of imports, activity rows or a reviewer's decisions refer to. */
 export async function unitCodesInUse(db: Kysely<Database>): Promise<Set<string>> {
 	const rows = await db
-		.selectFrom('registration')
+		.selectFrom('importRow')
 		.select('territoryCode as code')
-		.union(
-			db
-				.selectFrom('registration')
-				.select((eb) => eb.fn.coalesce('organisationCode', 'territoryCode').as('code'))
-		)
+		.union(db.selectFrom('importRow').select('organisationCode as code'))
 		.union(db.selectFrom('activity').select('unitCode as code'))
+		.union(db.selectFrom('nameDecision').select('code').where('field', '!=', 'group'))
 		.execute();
-	return new Set(rows.map((r) => r.code));
+	return new Set(rows.flatMap((r) => (r.code === null ? [] : [r.code])));
 }

@@ -95,7 +95,7 @@ describe('refused files', () => {
 		const before = sha(db);
 		const result = await pipeline(['ingest', exports[0]!.file, '--dry-run', '--db', db]);
 		expect(result.code).toBe(0);
-		expect(result.text).toContain('Chạy thử (--dry-run): cơ sở dữ liệu không thay đổi.');
+		expect(result.text).toContain(`Chạy thử (--dry-run): không ghi gì vào ${db}.`);
 		expect(sha(db)).toBe(before);
 	});
 });

@@ -232,7 +232,7 @@ describe('snapshots', () => {
 		const refused = await pipeline(['ingest', file, '--db', db]);
 		expect(refused.code).toBe(1);
 		expect(refused.errors.join('\n')).toBe(
-			'✗ tệp no-date.csv: không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, hoặc dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề'
+			'✗ tệp no-date.csv: không biết số liệu tính đến ngày nào: thêm --as-of YYYY-MM-DD, dòng “Tính đến ngày dd/mm/yyyy” trên tiêu đề, hoặc ngày trong tên tệp (…_31-10-2023.xlsx)'
 		);
 		const accepted = await pipeline(['ingest', file, '--as-of', '2023-07-31', '--db', db]);
 		expect(accepted.code).toBe(0);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../../pipeline/cli.ts';
 import { UsageError } from '../../../pipeline/errors.ts';
@@ -19,8 +20,10 @@ describe('parseOptions', () => {
 			command: 'ingest',
 			args: ['a.csv', 'b.xlsx'],
 			db: 'x.duckdb',
+			dataDir: path.resolve('data'),
 			asOf: '2023-07-31',
 			dryRun: true,
+			again: false,
 			json: false,
 			csv: undefined,
 			preset: undefined,

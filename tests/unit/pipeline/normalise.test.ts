@@ -3,7 +3,6 @@ import {
 	parseBirthYear,
 	parseDate,
 	parseDigitalSkills,
-	parseGroup,
 	parseStatus
 } from '../../../pipeline/normalise.ts';
 
@@ -66,19 +65,6 @@ describe('parseStatus', () => {
 
 	it.each(['Hủy đăng ký', 'Chưa rõ', 'Chưa đạt', 'x'])('rejects %s', (word) => {
 		expect(parseStatus(word)).toBeNull();
-	});
-});
-
-describe('parseGroup', () => {
-	it('recognises the usual spellings and files the rest under "other"', () => {
-		expect(parseGroup('Cán bộ, công chức, viên chức')).toBe('civil_servant');
-		expect(parseGroup('CBCCVC')).toBe('civil_servant');
-		expect(parseGroup('LLVT')).toBe('armed_forces');
-		expect(parseGroup('Học sinh, sinh viên')).toBe('student');
-		expect(parseGroup('HSSV')).toBe('student');
-		expect(parseGroup('Nông dân')).toBe('farmer');
-		expect(parseGroup('Người cao tuổi')).toBe('elderly');
-		expect(parseGroup('Tiểu thương')).toBe('other');
 	});
 });
 
