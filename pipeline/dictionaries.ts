@@ -228,7 +228,8 @@ export async function buildDictionaries(
 	]);
 	for (const [name, columns, rows] of tables) await writeTempTable(connection, name, columns, rows);
 
-	const byRows = (a: NameWarning, b: NameWarning) => b.rows - a.rows;
+	const byRows = (a: NameWarning, b: NameWarning) =>
+		b.rows - a.rows || a.name.localeCompare(b.name, 'vi');
 	report.unknownDistricts.sort(byRows);
 	report.unknownCommunes.sort(byRows);
 	report.unknownWorkplaces.sort(byRows);

@@ -9,6 +9,21 @@ export type MessageParams = Record<string, string | number>;
 
 type Text = (p: MessageParams) => string;
 
+const FIELD_WORDS: Record<string, Record<Lang, string>> = {
+	district: { vi: 'huyện', en: 'district' },
+	commune: { vi: 'xã', en: 'commune' },
+	workplace: { vi: 'nơi công tác', en: 'workplace' },
+	group: { vi: 'đối tượng', en: 'group' }
+};
+
+/** "district, commune" (name fields, as keys) in words. */
+function fieldWords(fields: string | number | undefined, lang: Lang): string {
+	return String(fields ?? '')
+		.split(', ')
+		.map((f) => FIELD_WORDS[f]?.[lang] ?? f)
+		.join(', ');
+}
+
 const MESSAGES = {
 	not_found: { vi: () => 'không tìm thấy tệp', en: () => 'file not found' },
 	unsupported_format: {
@@ -57,9 +72,9 @@ const MESSAGES = {
 	},
 	name_not_in_field: {
 		vi: (p) =>
-			`“${p.name}” không phải tên loại đơn vị như “${p.code}” (tên này có ở: ${p.fields}); chọn mã đúng loại`,
+			`“${p.name}” không phải tên loại đơn vị như “${p.code}” (tên này ghi ở cột: ${fieldWords(p.fields, 'vi')}); chọn mã đúng loại`,
 		en: (p) =>
-			`"${p.name}" is not written where a unit like "${p.code}" is named (it appears as: ${p.fields}); choose a code of that kind`
+			`"${p.name}" is not written where a unit like "${p.code}" is named (it appears as: ${fieldWords(p.fields, 'en')}); choose a code of that kind`
 	},
 	name_not_open: {
 		vi: (p) => `tên “${p.name}” không nằm trong danh sách tên chưa khớp (xem “names”)`,
@@ -294,7 +309,8 @@ const SAY = {
 	},
 	openNameLine: {
 		vi: (p) => `${p.rows} dòng trong ${p.imports} lượt`,
-		en: (p) => `${p.rows} rows in ${p.imports} imports`
+		en: (p) =>
+			`${p.rows} ${p.rows === '1' ? 'row' : 'rows'} in ${p.imports} ${p.imports === '1' ? 'import' : 'imports'}`
 	},
 	noSuggestion: { vi: () => ' → không có tên gần giống', en: () => ' → nothing close' },
 	namesHowTo: {

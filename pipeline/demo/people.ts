@@ -4,13 +4,20 @@
  * same person without memory of the others.
  */
 import { addDays, daysBetween, type IsoDate } from '../../src/lib/dates.ts';
-import type { Group } from '../../src/lib/groups.ts';
 import type { Unit } from '../../src/lib/units.ts';
 import type { DemoConfig, MessKind } from './config.ts';
 import { random, scramble, type Random } from './random.ts';
 
-/** The groups the demo draws from (every group but 'other', which only bad data produces). */
-export type GroupKey = Exclude<Group, 'other'>;
+/** The groups the demo draws from (codes of pipeline/vocabulary/groups.csv). */
+export type GroupKey =
+	| 'civil_servant'
+	| 'worker'
+	| 'armed_forces'
+	| 'student'
+	| 'farmer'
+	| 'member'
+	| 'elderly'
+	| 'citizen';
 
 export interface Person {
 	/** Unique per person in one generated data set (drives the ID number). */

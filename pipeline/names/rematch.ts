@@ -145,6 +145,7 @@ export async function settle(
 			latest: await latestAsOf(connection)
 		};
 	const before = await unitTotals(connection);
+	const latestBefore = await latestAsOf(connection);
 	if (rematched) {
 		await rematchRows(connection, matching);
 		await writeKeptRejects(connection, 'all');
@@ -156,7 +157,8 @@ export async function settle(
 		rematched,
 		moves: unitMoves(before, await unitTotals(connection), matching.units),
 		open: openCount(open),
-		latest: await latestAsOf(connection)
+		// After the last import is removed, the figures compared are those it had.
+		latest: (await latestAsOf(connection)) ?? latestBefore
 	};
 }
 

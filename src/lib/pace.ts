@@ -58,7 +58,9 @@ export function paceClass(
 	if (share === null) return 'no_data';
 	if (share >= target.threshold) return 'reached';
 	const expected = expectedShare(target, day);
-	if (!below(share, expected - rules.paceMargin)) return 'on_pace';
+	// The margin is for the way there: once the deadline has come, short of it is behind.
+	const due = day >= target.deadline;
+	if (!due && !below(share, expected - rules.paceMargin)) return 'on_pace';
 	if (share >= expected * rules.farBehindRatio) return 'behind_pace';
 	return 'far_behind';
 }

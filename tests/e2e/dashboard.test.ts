@@ -51,6 +51,25 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('lists the names that match no unit on the imports page, as the database holds them', async () => {
+		const { page, errors } = session;
+		const open = await query<{ raw: string; rows: number }>(
+			'SELECT raw, rows FROM open_name ORDER BY rows DESC, field, raw'
+		);
+		expect(open.length).toBeGreaterThan(0);
+		await page.goto(`${baseUrl}/imports`, { waitUntil: 'networkidle' });
+		const section = page.locator('section.open-names');
+		const total = open.reduce((s, n) => s + n.rows, 0);
+		expect(await section.locator('p').first().textContent()).toContain(
+			`${formatNumber(open.length, 'vi')} tên, ${formatNumber(total, 'vi')} dòng`
+		);
+		const first = section.locator('tbody tr').first().locator('td');
+		expect(await first.nth(1).textContent()).toContain(`“${open[0]!.raw}”`);
+		expect(await first.nth(2).textContent()).toBe(formatNumber(open[0]!.rows, 'vi'));
+		expect(await section.locator('tbody tr').count()).toBe(open.length);
+		expect(errors).toEqual([]);
+	});
+
 	for (const viewport of [
 		{ width: 1280, height: 720 },
 		{ width: 1920, height: 1080 }

@@ -88,6 +88,34 @@ export const MESSAGES = {
 	digitalSkills: { vi: 'Có kỹ năng số', en: 'With digital skills' },
 	importsOfUnit: { vi: 'Các tệp số liệu', en: 'Imports behind these figures' },
 	file: { vi: 'Tệp', en: 'File' },
+	rowsRead: { vi: 'Đọc', en: 'Read' },
+	rowsAccepted: { vi: 'Nhận', en: 'Accepted' },
+	rowsRejected: { vi: 'Bị loại', en: 'Rejected' },
+	importedAt: { vi: 'Nhập lúc', en: 'Imported at' },
+	eachRejectedRow: { vi: 'Xem từng dòng bị loại', en: 'Each rejected row' },
+	openNames: { vi: 'Tên chưa khớp với danh mục', en: 'Names that match no unit' },
+	openNamesCount: {
+		vi: '{names} tên, {rows} dòng trong mọi lượt nhập (nhiều dòng trước).',
+		en: '{names} names, {rows} rows across all imports (most rows first).'
+	},
+	noOpenNames: {
+		vi: 'Mọi tên huyện, xã, nơi công tác và đối tượng đều đã khớp.',
+		en: 'Every district, commune, workplace and group name matches.'
+	},
+	openNamesHowTo: {
+		vi: 'Xử lý trên máy chủ (nhận, bỏ qua, hủy quyết định):',
+		en: 'Review them on the server (accept, ignore, undo):'
+	},
+	nameAsWritten: { vi: 'Tên như trong tệp', en: 'Name as written' },
+	nameField: { vi: 'Cột', en: 'Column' },
+	imports: { vi: 'Số lượt', en: 'Imports' },
+	nameMeans: { vi: 'Có thể là', en: 'Could be' },
+	nameAmbiguous: { vi: 'nhập nhằng', en: 'ambiguous' },
+	nameUnknown: { vi: 'không có trong danh mục', en: 'not in the unit list' },
+	field_district: { vi: 'Huyện', en: 'District' },
+	field_commune: { vi: 'Xã', en: 'Commune' },
+	field_workplace: { vi: 'Nơi công tác', en: 'Workplace' },
+	field_group: { vi: 'Đối tượng', en: 'Group' },
 	rows: { vi: 'Số dòng', en: 'Rows' },
 	yes: { vi: 'Có', en: 'Yes' },
 	no: { vi: 'Không', en: 'No' },

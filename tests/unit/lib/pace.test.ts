@@ -99,8 +99,11 @@ describe('paceClass', () => {
 		[0, MIDWAY, 'far_behind'],
 		[null, MIDWAY, 'no_data'],
 		[0, '2022-12-01', 'on_pace'], // before the start nothing is expected yet
-		[0.45, '2023-04-11', 'on_pace'], // on the deadline: within the margin of 50%
+		// On or after the deadline the target is due: no margin, below it is behind.
+		[0.45, '2023-04-11', 'behind_pace'],
+		[0.499, '2023-04-11', 'behind_pace'],
 		[0.3, '2023-04-11', 'behind_pace'],
+		[0.49, '2023-05-01', 'behind_pace'],
 		[0.2, '2023-05-01', 'far_behind'],
 		[0.5, '2023-05-01', 'reached'],
 		[null, '2023-05-01', 'no_data']

@@ -11,6 +11,7 @@ import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
 import { cachedProgress, memo } from '../live.ts';
+import { listPersonGroups } from '../names.ts';
 import { countsByGroup, importsOfUnit, snapshotInForce } from '../progress.ts';
 import { unitCurve } from './shared.ts';
 
@@ -31,6 +32,8 @@ export interface UnitData {
 	 */
 	groups: {
 		group: string;
+		/** The group's name, from the vocabulary the pipeline matched with. */
+		label: Localised;
 		registered: number | null;
 		recognised: number | null;
 		digital: number | null;
@@ -54,12 +57,15 @@ async function buildUnitData(
 	const parent = units.find((u) => u.code === unit.parent) ?? null;
 	const asShares = unit.confidential;
 	const share = (v: number) => (unit.eligible ? v / unit.eligible : 0);
-	const [curve, groups, imports, known] = await Promise.all([
+	const [curve, groups, imports, known, labels] = await Promise.all([
 		unitCurve(db, unit, unit.target, view.asOf, asShares),
 		countsByGroup(db.kysely, code, view.asOf),
 		importsOfUnit(db.kysely, code),
-		snapshotInForce(db.kysely, view.asOf)
+		snapshotInForce(db.kysely, view.asOf),
+		memo(db, 'groups', () => listPersonGroups(db.kysely))
 	]);
+	const label = (group: string): Localised =>
+		labels.find((l) => l.code === group)?.name ?? { vi: group, en: group };
 	const funnel = asShares
 		? {
 				registered: unit.registeredShare,
@@ -89,15 +95,22 @@ async function buildUnitData(
 		},
 		groups: groups.map((g) =>
 			g.group === 'armed_forces' && !asShares
-				? { group: g.group, registered: null, recognised: null, digital: null }
+				? {
+						group: g.group,
+						label: label(g.group),
+						registered: null,
+						recognised: null,
+						digital: null
+					}
 				: asShares
 					? {
 							group: g.group,
+							label: label(g.group),
 							registered: share(g.registered),
 							recognised: share(g.recognised),
 							digital: share(g.digital)
 						}
-					: g
+					: { ...g, label: label(g.group) }
 		),
 		funnel,
 		asShares,
