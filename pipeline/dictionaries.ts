@@ -6,8 +6,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IsoDate } from '../src/lib/dates.ts';
 import type { Candidate, NameField } from '../src/lib/names.ts';
-import type { Db } from '../src/lib/server/db.ts';
-import { nameIds } from '../src/lib/server/names.ts';
 import type { UnitMatcher } from './match.ts';
 import { UNKNOWN_GROUP } from './names/vocabulary.ts';
 import { parseBirthYear, parseDate, parseDigitalSkills, parseStatus } from './normalise.ts';
@@ -43,18 +41,30 @@ async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]
 }
 
 type Counted = { value: string; rows: number };
-/** The name_text id of every text of a staged name column (cleaned), added when new. */
-async function idsOf(db: Db, field: NameField, values: (string | null)[]) {
-	const texts = values
-		.filter((v): v is string => v !== null)
-		.map(clean)
-		.filter(Boolean);
-	const ids = await nameIds(db.kysely, field, texts);
-	return (value: string | null) => (value === null ? null : (ids.get(clean(value)) ?? null));
+/**
+ * Numbers for the texts of the file's name columns (cleaned), local to this file: `file_name`
+ * holds the texts, and only those of rows kept reach the database's name_text (load.ts), so a
+ * rejected row's cells — which may hold anything — are never stored.
+ */
+class FileNames {
+	readonly #ids = new Map<string, number>();
+	readonly rows: TempRow[] = [];
+
+	local(field: NameField, value: string | null): number | null {
+		const text = value === null ? '' : clean(value);
+		if (text === '') return null;
+		const key = `${field}|${text}`;
+		let id = this.#ids.get(key);
+		if (id === undefined) {
+			id = this.#ids.size + 1;
+			this.#ids.set(key, id);
+			this.rows.push([field, id, text]);
+		}
+		return id;
+	}
 }
 
 export async function buildDictionaries(
-	db: Db,
 	connection: DuckDBConnection,
 	matcher: UnitMatcher,
 	asOf: IsoDate
@@ -95,13 +105,10 @@ export async function buildDictionaries(
 	// Each is awaited below, where a failure is thrown; until then it must not count as unhandled.
 	for (const scan of Object.values(scans)) scan.catch(() => {});
 	const tables: [string, Record<string, TempColumnType>, TempRow[]][] = [];
+	const names = new FileNames();
 
 	const districts = await scans.districts;
-	const districtName = await idsOf(
-		db,
-		'district',
-		districts.map((d) => d.value)
-	);
+	const districtName = (v: string) => names.local('district', v);
 	const districtCode = new Map<string, string | null>();
 	tables.push([
 		'dict_district',
@@ -128,11 +135,7 @@ export async function buildDictionaries(
 	]);
 
 	const pairs = await scans.pairs;
-	const communeName = await idsOf(
-		db,
-		'commune',
-		pairs.map((p) => p.commune)
-	);
+	const communeName = (v: string) => names.local('commune', v);
 	tables.push([
 		'dict_commune',
 		{ district: 'VARCHAR', raw: 'VARCHAR', name: 'INTEGER', code: 'VARCHAR' },
@@ -153,11 +156,7 @@ export async function buildDictionaries(
 	]);
 
 	const workplaces = await scans.workplaces;
-	const workplaceName = await idsOf(
-		db,
-		'workplace',
-		workplaces.map((w) => w.value)
-	);
+	const workplaceName = (v: string) => names.local('workplace', v);
 	tables.push([
 		'dict_workplace',
 		{ raw: 'VARCHAR', name: 'INTEGER', code: 'VARCHAR' },
@@ -172,11 +171,7 @@ export async function buildDictionaries(
 	]);
 
 	const labels = await scans.labels;
-	const groupName = await idsOf(
-		db,
-		'group',
-		labels.map((l) => l.group_label)
-	);
+	const groupName = (v: string | null) => names.local('group', v);
 	const unknownGroups = new Map<string, number>();
 	tables.push([
 		'dict_label',
@@ -226,6 +221,7 @@ export async function buildDictionaries(
 		{ raw: 'VARCHAR', year: 'INTEGER' },
 		(await scans.births).map(({ value }): TempRow => [value, parseBirthYear(value, asOfYear)])
 	]);
+	tables.push(['file_name', { field: 'VARCHAR', local: 'INTEGER', text: 'VARCHAR' }, names.rows]);
 	for (const [name, columns, rows] of tables) await writeTempTable(connection, name, columns, rows);
 
 	const byRows = (a: NameWarning, b: NameWarning) =>

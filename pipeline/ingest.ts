@@ -164,7 +164,7 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 					if (!asOf) throw new ImportError('no_as_of', { file: name, sheet: read.sheet });
 					refuseSameAsOf(outcomes, name, asOf.date);
 					stage(name, 'match');
-					const warnings = await buildDictionaries(db, connection, matching.matcher, asOf.date);
+					const warnings = await buildDictionaries(connection, matching.matcher, asOf.date);
 					stage(name, 'validate');
 					await validate(connection, asOf.date, read.labels);
 					await refuseOtherProvince(connection, name, read.sheet, warnings);

@@ -35,9 +35,35 @@ async function count(connection: DuckDBConnection, sql: string): Promise<number>
 }
 
 const NAME_REASONS_SQL = NAME_REASONS.map((r) => `'${r}'`).join(', ');
+/** The rows kept: those that count and those held back by a name. */
+const KEPT = `(problem IS NULL OR problem IN (${NAME_REASONS_SQL}))`;
+
+/**
+ * The texts of the kept rows' names join name_text (each once, whatever the file), and
+ * `name_map` gives each of the file's numbers (dictionaries.ts) its lasting id.
+ */
+async function keepNames(connection: DuckDBConnection): Promise<void> {
+	await connection.run(`
+		CREATE OR REPLACE TEMP TABLE kept_name AS
+		SELECT DISTINCT f.field, f.local, f.text FROM file_name f JOIN (
+			SELECT 'district' AS field, district_name AS local FROM checked WHERE ${KEPT}
+			UNION SELECT 'commune', commune_name FROM checked WHERE ${KEPT}
+			UNION SELECT 'workplace', workplace_name FROM checked WHERE ${KEPT}
+			UNION SELECT 'group', group_name FROM checked WHERE ${KEPT}
+		) k ON k.field = f.field AND k.local = f.local`);
+	await connection.run(`
+		INSERT INTO name_text (field, raw)
+		SELECT field, text FROM kept_name k
+		WHERE NOT EXISTS (SELECT 1 FROM name_text n WHERE n.field = k.field AND n.raw = k.text)`);
+	await connection.run(`
+		CREATE OR REPLACE TEMP TABLE name_map AS
+		SELECT k.field, k.local, n.id FROM kept_name k
+		JOIN name_text n ON n.field = k.field AND n.raw = k.text`);
+}
 
 export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta): Promise<Loaded> {
 	const importId = await nextImportId(db.kysely);
+	await keepNames(connection);
 	// Row order in the table means nothing (rows carry their number): DuckDB may write in parallel.
 	await connection.run('SET preserve_insertion_order = false');
 	try {
@@ -47,11 +73,15 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 			`INSERT INTO import_row
 			SELECT ${importId}, c.row, person_key, territory_code, organisation_code, grp,
 				birth_year, registered_on, status, recognised_on, digital_skills,
-				district_name, commune_name, workplace_name, group_name,
+				nd.id, nc.id, nw.id, ng.id,
 				CASE WHEN d.row IS NOT NULL THEN 'duplicate' ELSE problem END
-			-- The duplicates are few: a hash join against them costs next to nothing.
+			-- The duplicates and the names are few: hash joins against them cost next to nothing.
 			FROM checked c LEFT JOIN duplicate d ON d.row = c.row
-			WHERE problem IS NULL OR problem IN (${NAME_REASONS_SQL})`
+			LEFT JOIN name_map nd ON nd.field = 'district' AND nd.local = c.district_name
+			LEFT JOIN name_map nc ON nc.field = 'commune' AND nc.local = c.commune_name
+			LEFT JOIN name_map nw ON nw.field = 'workplace' AND nw.local = c.workplace_name
+			LEFT JOIN name_map ng ON ng.field = 'group' AND ng.local = c.group_name
+			WHERE ${KEPT}`
 		);
 	} finally {
 		await connection.run('RESET preserve_insertion_order');

@@ -7,7 +7,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { NameField, OpenName } from '../../src/lib/names.ts';
 import type { Db } from '../../src/lib/server/db.ts';
-import { replaceOpenNames, replacePersonGroups } from '../../src/lib/server/names.ts';
+import {
+	listOpenNames,
+	replaceOpenNames,
+	replacePersonGroups
+} from '../../src/lib/server/names.ts';
 import type { Matching } from './context.ts';
 import { UNKNOWN_GROUP } from './vocabulary.ts';
 
@@ -40,16 +44,30 @@ const COUNTS = `
 	FROM held h JOIN name_text n ON n.id = h.name
 	GROUP BY ALL`;
 
+/**
+ * `unchanged`: nothing the matches depend on changed since the list was last written, so a name
+ * already listed keeps its answer and suggestions (they cost a comparison with every unit; a
+ * province's history holds a thousand school and company names).
+ */
 export async function refreshOpenNames(
 	db: Db,
 	connection: DuckDBConnection,
-	{ matcher, vocabulary }: Matching
+	{ matcher, vocabulary }: Matching,
+	unchanged: boolean
 ): Promise<OpenName[]> {
 	const counted = (
 		await connection.runAndReadAll(COUNTS)
 	).getRowObjectsJson() as unknown as Counted[];
+	const key = (n: { field: string; scope: string; raw: string }) =>
+		`${n.field}|${n.scope}|${n.raw}`;
+	const known = new Map(unchanged ? (await listOpenNames(db.kysely)).map((n) => [key(n), n]) : []);
 	const open: OpenName[] = [];
 	for (const c of counted) {
+		const listed = known.get(key(c));
+		if (listed) {
+			open.push({ ...listed, rows: c.rows, imports: c.imports });
+			continue;
+		}
 		const m =
 			c.field === 'district'
 				? matcher.district(c.raw)

@@ -13,7 +13,7 @@ import type { Unit } from '../../src/lib/units.ts';
 import { exactKey, fold } from '../text.ts';
 import { distinctByCode, push } from './collections.ts';
 import type { Candidate, Match } from './match-result.ts';
-import { rarityWeights, wordSimilarity, type Weight } from './similarity.ts';
+import { rarityWeights, sameWord, wordSimilarity, type Weight } from './similarity.ts';
 import type { Abbreviation } from './vocabulary.ts';
 
 /** Readings of one name, each a list of words; capped so a name of many "BCH"s stays cheap. */
@@ -152,11 +152,43 @@ export class OrganisationIndex {
 		return { problem: 'unknown', candidates: [] };
 	}
 
+	/**
+	 * The units sharing a word (or a word a letter apart) with one of the readings: the only ones
+	 * a word similarity can find close, so the rest are not scored.
+	 */
+	#sharingAWord(readings: string[][]): { unit: Unit; words: string[][] }[] {
+		const found = new Set<number>();
+		for (const word of new Set(readings.flat())) for (const o of this.#owners(word)) found.add(o);
+		return [...found].sort((a, b) => a - b).map((i) => this.#readings[i]!);
+	}
+
+	#byWord: Map<string, number[]> | null = null;
+	/** Owners per word typed, remembered: exports repeat their words ("trường", "công ty"). */
+	readonly #ownersOf = new Map<string, number[]>();
+
+	#owners(word: string): number[] {
+		let owners = this.#ownersOf.get(word);
+		if (owners) return owners;
+		this.#byWord ??= this.#indexWords();
+		owners = [];
+		for (const [known, of] of this.#byWord) if (sameWord(word, known)) owners.push(...of);
+		this.#ownersOf.set(word, owners);
+		return owners;
+	}
+
+	#indexWords(): Map<string, number[]> {
+		const index = new Map<string, number[]>();
+		this.#readings.forEach(({ words: readings }, i) => {
+			for (const word of new Set(readings.flat())) push(index, word, i);
+		});
+		return index;
+	}
+
 	/** Up to three units whose words are closest, best first. */
 	suggest(raw: string): Candidate[] {
 		const mine = this.readings(raw);
 		if (mine.length === 0) return [];
-		return this.#readings
+		return this.#sharingAWord(mine)
 			.map(({ unit, words: theirs }) => ({
 				unit,
 				score: Math.max(

@@ -111,6 +111,19 @@ async function rematchRows(connection: DuckDBConnection, { matcher }: Matching):
 				OR import_row.reject_reason IS DISTINCT FROM m.reject_reason)`);
 }
 
+/**
+ * Texts no kept row carries: of rows rejected for their values (whose cells may hold anything,
+ * a shifted name included) or of a removed import. Nothing needs them.
+ */
+async function forgetUnusedNames(connection: DuckDBConnection): Promise<void> {
+	await connection.run(`
+		DELETE FROM name_text WHERE id NOT IN (
+			SELECT district_name FROM import_row WHERE district_name IS NOT NULL
+			UNION SELECT commune_name FROM import_row WHERE commune_name IS NOT NULL
+			UNION SELECT workplace_name FROM import_row WHERE workplace_name IS NOT NULL
+			UNION SELECT group_name FROM import_row WHERE group_name IS NOT NULL)`);
+}
+
 export interface Settled {
 	/** The stored imports were matched again (something a match depends on changed). */
 	rematched: boolean;
@@ -151,7 +164,8 @@ export async function settle(
 		await writeKeptRejects(connection, 'all');
 	}
 	await rebuildAggregates(connection);
-	const open = await refreshOpenNames(db, connection, matching);
+	await forgetUnusedNames(connection);
+	const open = await refreshOpenNames(db, connection, matching, !rematched);
 	await putSetting(db.kysely, FINGERPRINT_SETTING, matching.fingerprint);
 	return {
 		rematched,

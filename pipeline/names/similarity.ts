@@ -3,8 +3,6 @@
  * word or an abbreviation written out is close, where a character edit distance would put it
  * fifteen edits away. Words that many units share ("sở", "ủy ban") weigh less than rare ones.
  */
-import { editDistance } from '../text.ts';
-
 export type Weight = (token: string) => number;
 
 /** Inverse document frequency over the known names' words: rare words weigh more. */
@@ -14,16 +12,26 @@ export function rarityWeights(documents: string[][]): Weight {
 		for (const t of new Set(tokens)) frequency.set(t, (frequency.get(t) ?? 0) + 1);
 	const n = Math.max(1, documents.length);
 	const unseen = 1 + Math.log(n);
-	return (token) => {
-		const f = frequency.get(token);
-		return f === undefined ? unseen : 1 + Math.log(n / f);
-	};
+	const weights = new Map<string, number>();
+	for (const [token, f] of frequency) weights.set(token, 1 + Math.log(n / f));
+	return (token) => weights.get(token) ?? unseen;
 }
 
 /** Words that are the same, or one typed letter apart when long enough to tell. */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
 	if (a === b) return true;
-	return a.length >= 4 && b.length >= 4 && editDistance(a, b) <= 1;
+	return a.length >= 4 && b.length >= 4 && oneEditApart(a, b);
+}
+
+/** One letter changed, added or dropped: a linear check, where a full edit distance is quadratic. */
+function oneEditApart(a: string, b: string): boolean {
+	if (Math.abs(a.length - b.length) > 1) return false;
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	let i = 0;
+	while (i < short.length && short[i] === long[i]) i++;
+	// Past the first difference the rest must agree: after a change, or after the extra letter.
+	const rest = short.length === long.length ? i + 1 : i;
+	return short.slice(rest) === long.slice(i + 1);
 }
 
 /**

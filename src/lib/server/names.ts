@@ -7,33 +7,6 @@ import type { Candidate, NameField, OpenName } from '../names.ts';
 import type { Localised } from '../targets.ts';
 import type { Database } from './schema.ts';
 
-/** The id of each text of a name column, adding the texts not seen before. */
-export async function nameIds(
-	db: Kysely<Database>,
-	field: NameField,
-	raws: Iterable<string>
-): Promise<Map<string, number>> {
-	const wanted = new Set(raws);
-	const ids = new Map<string, number>();
-	if (wanted.size === 0) return ids;
-	const known = await db
-		.selectFrom('nameText')
-		.select(['id', 'raw'])
-		.where('field', '=', field)
-		.execute();
-	for (const k of known) if (wanted.has(k.raw)) ids.set(k.raw, k.id);
-	const missing = [...wanted].filter((raw) => !ids.has(raw));
-	for (let i = 0; i < missing.length; i += 500) {
-		const added = await db
-			.insertInto('nameText')
-			.values(missing.slice(i, i + 500).map((raw) => ({ field, raw })))
-			.returning(['id', 'raw'])
-			.execute();
-		for (const a of added) ids.set(a.raw, a.id);
-	}
-	return ids;
-}
-
 export interface Decision {
 	field: NameField;
 	scope: string;

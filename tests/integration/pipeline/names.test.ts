@@ -389,3 +389,26 @@ describe('the import lifecycle', () => {
 		await expectProgressIsRecount(db);
 	});
 });
+
+describe('names kept', () => {
+	it('keeps only the texts of kept rows: a rejected row leaves none behind', async () => {
+		const file = await exportFile(dir, 'dk-shifted.csv', '16/12/2023', [
+			{ n: 90, district: 'Huyện Lý Sơn' },
+			// A shifted row: its "district" is a person's name, its ID is missing.
+			{ n: 91, district: 'Nguyễn Văn Thử' }
+		]);
+		const text = readFileSync(file, 'utf8').replace(id(91), '');
+		writeFileSync(file, text);
+		const result = await pipeline(['ingest', file, '--db', db]);
+		expect(result.code, result.text).toBe(0);
+		expect(await query(`SELECT raw FROM name_text WHERE raw = 'Nguyễn Văn Thử'`)).toEqual([]);
+		const texts = await query<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM name_text WHERE id NOT IN (
+				SELECT district_name FROM import_row WHERE district_name IS NOT NULL
+				UNION SELECT commune_name FROM import_row WHERE commune_name IS NOT NULL
+				UNION SELECT workplace_name FROM import_row WHERE workplace_name IS NOT NULL
+				UNION SELECT group_name FROM import_row WHERE group_name IS NOT NULL)`
+		);
+		expect(texts).toEqual([{ n: 0 }]);
+	});
+});
