@@ -165,11 +165,16 @@ class WorkbookReader implements Workbook {
 	private async loadContext(): Promise<SheetContext> {
 		const stylesRel = this.rels.find((r) => r.type === 'styles');
 		const stylesPath = this.zip.resolve(stylesRel?.target ?? 'xl/styles.xml');
-		const dateStyles =
+		const { dateStyles, dateWords } =
 			stylesPath === null
-				? new Uint8Array(0)
+				? { dateStyles: new Uint8Array(0), dateWords: new Map<number, string>() }
 				: parseDateStyles(await readText(this.zip, stylesPath));
-		return { sharedStrings: await this.readSharedStrings(), dateStyles, date1904: this.date1904 };
+		return {
+			sharedStrings: await this.readSharedStrings(),
+			dateStyles,
+			dateWords,
+			date1904: this.date1904
+		};
 	}
 
 	private async readSharedStrings(): Promise<string[]> {
