@@ -99,7 +99,8 @@ async function xlsxRows(
 	try {
 		const workbook = await openWorkbook(file);
 		try {
-			const sheet = workbook.sheets[0];
+			// The first sheet a user sees: a hidden one is a template or a lookup.
+			const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
 			if (!sheet) throw new ImportError('no_sheet', { file: name });
 			const rows: { row: number; cells: string[] }[] = [];
 			for await (const batch of workbook.rows(sheet)) {

@@ -77,10 +77,17 @@ interface DataSheet {
 	rows: string[][];
 }
 
-/** The first sheet with a registration header; else the refusal of the closest candidate. */
+/**
+ * The first visible sheet with a registration header, else the first hidden one (a hidden sheet
+ * before the data is mostly an old template); else the refusal of the closest candidate.
+ */
 async function findDataSheet(workbook: Workbook, name: string): Promise<DataSheet> {
 	let closest: { error: HeaderError; sheet: string } | null = null;
-	for (const sheet of workbook.sheets) {
+	const visibleFirst = [
+		...workbook.sheets.filter((s) => !s.hidden),
+		...workbook.sheets.filter((s) => s.hidden)
+	];
+	for (const sheet of visibleFirst) {
 		const numbers: number[] = [];
 		const rows: string[][] = [];
 		for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {

@@ -26,6 +26,8 @@ export interface SheetInfo {
 	index: number;
 	/** Zip path of the worksheet part. */
 	path: string;
+	/** Hidden (or very hidden) in the workbook: not a tab the user sees. */
+	hidden: boolean;
 }
 
 export interface RowsOptions {
@@ -97,7 +99,12 @@ class WorkbookReader implements Workbook {
 				throw new XlsxError(zip.file, `sheet "${entry.name}" has no relationship ${entry.relId}`);
 			}
 			if (rel.type !== 'worksheet') continue; // chart sheets, dialog sheets: no cells
-			sheets.push({ name: entry.name, index: sheets.length, path: rel.target });
+			sheets.push({
+				name: entry.name,
+				index: sheets.length,
+				path: rel.target,
+				hidden: entry.hidden
+			});
 		}
 		return new WorkbookReader(zip, sheets, workbook.date1904, rels);
 	}
