@@ -6,9 +6,10 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { readCsv } from './csv.ts';
-import type { KeptField } from './fields.ts';
+import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import type { Header } from './header.ts';
-import { createStaging, STAGING } from './staging.ts';
+import { isFooterLine } from './footer.ts';
+import { createStaging, STAGING, stagingColumn } from './staging.ts';
 import { readXlsx } from './xlsx.ts';
 
 export interface ReadResult {
@@ -48,6 +49,7 @@ export async function readExport(
 	const ignored = await connection.runAndReadAll(
 		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL RETURNING row`
 	);
+	const footers = await deleteFooterLines(connection);
 	const rows = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING}`);
 	const count = (rows.getRowObjectsJson()[0] as { n: number }).n;
 	if (count === 0) throw new ImportError('no_rows', { file: name, sheet: read.sheet });
@@ -56,9 +58,30 @@ export async function readExport(
 		sheet: read.sheet,
 		header: read.header,
 		labels: read.labels,
-		rowsIgnored: ignored.currentRowCount,
+		rowsIgnored: ignored.currentRowCount + footers,
 		rows: count
 	};
+}
+
+/**
+ * Total and signature lines written in a kept column ("Người lập biểu" under "Ngày đăng ký"):
+ * rows without an ID below the last row with one, whose every value is a footer phrase. Rows
+ * with any real value stay, to be rejected with their reason. Returns how many went.
+ */
+async function deleteFooterLines(connection: DuckDBConnection): Promise<number> {
+	const columns = KEPT_FIELDS.map(stagingColumn).map((c) => `"${c}"`);
+	const below = await connection.runAndReadAll(
+		`SELECT row, ${columns.join(', ')} FROM ${STAGING}
+		 WHERE id_number IS NULL
+		   AND row > (SELECT coalesce(max(row), 0) FROM ${STAGING} WHERE id_number IS NOT NULL)`
+	);
+	const footers = below
+		.getRows()
+		.filter(([, ...values]) => isFooterLine(values.map((v) => (v === null ? null : String(v)))))
+		.map(([row]) => Number(row));
+	if (footers.length > 0)
+		await connection.run(`DELETE FROM ${STAGING} WHERE row IN (${footers.join(', ')})`);
+	return footers.length;
 }
 
 async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
