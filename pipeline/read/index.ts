@@ -2,10 +2,10 @@
  * Read: any export (CSV or XLSX, told apart by content, not name) into the staging table.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { readCsv } from './csv.ts';
+import { detectFormat } from './format.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import type { Header } from './header.ts';
 import { isFooterLine } from './footer.ts';
@@ -82,32 +82,4 @@ async function deleteFooterLines(connection: DuckDBConnection): Promise<number> 
 	if (footers.length > 0)
 		await connection.run(`DELETE FROM ${STAGING} WHERE row IN (${footers.join(', ')})`);
 	return footers.length;
-}
-
-async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
-	const name = path.basename(file);
-	let handle;
-	try {
-		handle = await open(file, 'r');
-	} catch {
-		throw new ImportError('not_found', { file: name });
-	}
-	try {
-		const head = Buffer.alloc(8);
-		const { bytesRead } = await handle.read(head, 0, 8, 0);
-		if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-		// Old binary Excel (.xls) and other binaries: say so rather than parse noise.
-		if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-			throw new ImportError('unsupported_format', { file: name });
-		if (
-			bytesRead > 0 &&
-			head.subarray(0, bytesRead).includes(0) &&
-			!(head[0] === 0xff || head[0] === 0xfe || head[1] === 0)
-		) {
-			throw new ImportError('unsupported_format', { file: name });
-		}
-		return 'csv';
-	} finally {
-		await handle.close();
-	}
 }
