@@ -30,6 +30,18 @@ const MESSAGES = {
 		vi: () => 'không phải tệp CSV hay XLSX',
 		en: () => 'not a CSV or XLSX file'
 	},
+	ods_file: {
+		vi: () =>
+			'đây là tệp OpenDocument (.ods), không đọc được: mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx',
+		en: () =>
+			'this is an OpenDocument spreadsheet (.ods), which cannot be read: open it in Excel or LibreOffice and save it as .xlsx'
+	},
+	xls_file: {
+		vi: () =>
+			'đây là tệp Excel cũ (.xls), không đọc được: mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx',
+		en: () =>
+			'this is an old Excel workbook (.xls), which cannot be read: open it in Excel or LibreOffice and save it as .xlsx'
+	},
 	corrupt_file: {
 		vi: (p) => `tệp bị hỏng, không đọc được (${p.detail})`,
 		en: (p) => `the file is damaged and cannot be read (${p.detail})`

@@ -115,19 +115,29 @@ function isSubHeader(top: string[], below: string[]): boolean {
 }
 
 const AS_OF_WORDS = /(tinh den|den ngay|so lieu den|cap nhat den|ngay bao cao|ngay xuat)/;
-const DAY_MONTH_YEAR = /(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})/;
+const DAY_MONTH_YEAR = /(?<!\d)(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})(?!\d)/;
+// A date cell reads as ISO text (2023-11-30), and so does a date typed that way.
+const YEAR_MONTH_DAY = /(?<!\d)(\d{4}) (\d{1,2}) (\d{1,2})(?!\d)/;
 
-/** "Tính đến ngày 30/06/2023", "(Số liệu tính đến 30 tháng 6 năm 2023)" → 2023-06-30. */
+/**
+ * "Tính đến ngày 30/06/2023", "(Số liệu tính đến 30 tháng 6 năm 2023)" → 2023-06-30; also the
+ * date in a cell after the words ("Tính đến ngày" in A2, a date cell in B2), which the readers
+ * give as ISO text in the workbook's calendar.
+ */
 export function asOfFromTitles(rows: string[][]): IsoDate | null {
 	for (const row of rows) {
+		// The cells of a row joined: the words in one cell, the date in the next non-empty one.
 		const line = fold(row.join(' '));
 		const words = AS_OF_WORDS.exec(line);
 		if (!words) continue;
-		const m = DAY_MONTH_YEAR.exec(line.slice(words.index));
-		if (m) {
-			const day = isoFromParts(Number(m[3]), Number(m[2]), Number(m[1]));
-			if (day) return day;
-		}
+		const after = line.slice(words.index);
+		const dmy = DAY_MONTH_YEAR.exec(after);
+		const ymd = YEAR_MONTH_DAY.exec(after);
+		const day =
+			dmy && (!ymd || dmy.index < ymd.index)
+				? isoFromParts(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))
+				: ymd && isoFromParts(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+		if (day) return day;
 	}
 	return null;
 }

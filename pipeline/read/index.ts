@@ -2,13 +2,14 @@
  * Read: any export (CSV or XLSX, told apart by content, not name) into the staging table.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { readCsv } from './csv.ts';
-import type { KeptField } from './fields.ts';
+import { detectFormat } from './format.ts';
+import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import type { Header } from './header.ts';
-import { createStaging, STAGING } from './staging.ts';
+import { isFooterLine } from './footer.ts';
+import { createStaging, STAGING, stagingColumn } from './staging.ts';
 import { readXlsx } from './xlsx.ts';
 
 export interface ReadResult {
@@ -48,6 +49,7 @@ export async function readExport(
 	const ignored = await connection.runAndReadAll(
 		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL RETURNING row`
 	);
+	const footers = await deleteFooterLines(connection);
 	const rows = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING}`);
 	const count = (rows.getRowObjectsJson()[0] as { n: number }).n;
 	if (count === 0) throw new ImportError('no_rows', { file: name, sheet: read.sheet });
@@ -56,35 +58,28 @@ export async function readExport(
 		sheet: read.sheet,
 		header: read.header,
 		labels: read.labels,
-		rowsIgnored: ignored.currentRowCount,
+		rowsIgnored: ignored.currentRowCount + footers,
 		rows: count
 	};
 }
 
-async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
-	const name = path.basename(file);
-	let handle;
-	try {
-		handle = await open(file, 'r');
-	} catch {
-		throw new ImportError('not_found', { file: name });
-	}
-	try {
-		const head = Buffer.alloc(8);
-		const { bytesRead } = await handle.read(head, 0, 8, 0);
-		if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-		// Old binary Excel (.xls) and other binaries: say so rather than parse noise.
-		if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-			throw new ImportError('unsupported_format', { file: name });
-		if (
-			bytesRead > 0 &&
-			head.subarray(0, bytesRead).includes(0) &&
-			!(head[0] === 0xff || head[0] === 0xfe || head[1] === 0)
-		) {
-			throw new ImportError('unsupported_format', { file: name });
-		}
-		return 'csv';
-	} finally {
-		await handle.close();
-	}
+/**
+ * Total and signature lines written in a kept column ("Người lập biểu" under "Ngày đăng ký"):
+ * rows without an ID below the last row with one, whose every value is a footer phrase. Rows
+ * with any real value stay, to be rejected with their reason. Returns how many went.
+ */
+async function deleteFooterLines(connection: DuckDBConnection): Promise<number> {
+	const columns = KEPT_FIELDS.map(stagingColumn).map((c) => `"${c}"`);
+	const below = await connection.runAndReadAll(
+		`SELECT row, ${columns.join(', ')} FROM ${STAGING}
+		 WHERE id_number IS NULL
+		   AND row > (SELECT coalesce(max(row), 0) FROM ${STAGING} WHERE id_number IS NOT NULL)`
+	);
+	const footers = below
+		.getRows()
+		.filter(([, ...values]) => isFooterLine(values.map((v) => (v === null ? null : String(v)))))
+		.map(([row]) => Number(row));
+	if (footers.length > 0)
+		await connection.run(`DELETE FROM ${STAGING} WHERE row IN (${footers.join(', ')})`);
+	return footers.length;
 }

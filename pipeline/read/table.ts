@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { fold } from '../text.ts';
 import { openWorkbook, XlsxDate, XlsxError, type CellValue } from '../xlsx/reader.ts';
+import { detectFormat } from './format.ts';
 import { detectDelimiter, detectEncoding, parseCsv } from './text-file.ts';
 
 export interface TableRow<K extends string> {
@@ -28,14 +29,10 @@ export async function readTable<K extends string>(
 	required: NoInfer<K>[]
 ): Promise<Table<K>> {
 	const name = path.basename(file);
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(file);
-	} catch {
-		throw new ImportError('not_found', { file: name });
-	}
 	const { sheet, rows } =
-		bytes.subarray(0, 2).toString('latin1') === 'PK' ? await xlsxRows(file, name) : csvRows(bytes);
+		(await detectFormat(file)) === 'xlsx'
+			? await xlsxRows(file, name)
+			: csvRows(await readFile(file));
 	const byLabel = new Map<string, K>();
 	for (const [field, labels] of Object.entries(synonyms) as [K, string[]][]) {
 		for (const label of labels) byLabel.set(fold(label), field);
@@ -99,7 +96,8 @@ async function xlsxRows(
 	try {
 		const workbook = await openWorkbook(file);
 		try {
-			const sheet = workbook.sheets[0];
+			// The first sheet a user sees: a hidden one is a template or a lookup.
+			const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
 			if (!sheet) throw new ImportError('no_sheet', { file: name });
 			const rows: { row: number; cells: string[] }[] = [];
 			for await (const batch of workbook.rows(sheet)) {

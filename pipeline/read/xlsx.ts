@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
+import { DATE1904_OFFSET } from '../xlsx/cells.ts';
 import {
 	openWorkbook,
 	XlsxDate,
@@ -76,10 +77,17 @@ interface DataSheet {
 	rows: string[][];
 }
 
-/** The first sheet with a registration header; else the refusal of the closest candidate. */
+/**
+ * The first visible sheet with a registration header, else the first hidden one (a hidden sheet
+ * before the data is mostly an old template); else the refusal of the closest candidate.
+ */
 async function findDataSheet(workbook: Workbook, name: string): Promise<DataSheet> {
 	let closest: { error: HeaderError; sheet: string } | null = null;
-	for (const sheet of workbook.sheets) {
+	const visibleFirst = [
+		...workbook.sheets.filter((s) => !s.hidden),
+		...workbook.sheets.filter((s) => s.hidden)
+	];
+	for (const sheet of visibleFirst) {
 		const numbers: number[] = [];
 		const rows: string[][] = [];
 		for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {
@@ -125,11 +133,21 @@ async function writeRowsFast(
 	columns.forEach((c, i) => {
 		if (c !== undefined) fieldOf[c] = i;
 	});
-	const dates = new DayCache();
+	const dates = new DayCache(workbook.date1904);
 	const out = new RowFile(rowPath);
 	const { context, chunks } = await workbook.sheetBytes(sheet);
-	const writer = new FastSheetWriter(context, fieldOf, columns.length, head, out, (cell, field) =>
-		cellText(cell, KEPT_FIELDS[field]!, dates)
+	// In a 1904 workbook a serial typed as text in a date column is converted here, not later.
+	const textByField = Uint8Array.from(KEPT_FIELDS, (f) =>
+		workbook.date1904 && DATE_FIELDS.has(f) ? 1 : 0
+	);
+	const writer = new FastSheetWriter(
+		context,
+		fieldOf,
+		columns.length,
+		head,
+		out,
+		(cell, field) => cellText(cell, KEPT_FIELDS[field]!, dates),
+		textByField
 	);
 	try {
 		let reported = 0;
@@ -158,7 +176,7 @@ async function writeRows(
 	onRows: (rows: number) => void
 ): Promise<RowFile> {
 	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
-	const dates = new DayCache();
+	const dates = new DayCache(workbook.date1904);
 	const out = new RowFile(rowPath);
 	try {
 		let rows = 0;
@@ -181,9 +199,17 @@ async function writeRows(
 	}
 }
 
-/** Excel day serials as ISO days, each converted once. */
+/**
+ * Excel day serials as ISO days, each converted once; a serial that is not a date cell (a plain
+ * number, a number typed as text) counted in the workbook's calendar, as date cells are.
+ */
 class DayCache {
 	private readonly days: (string | undefined)[] = [];
+	private readonly offset: number;
+
+	constructor(date1904: boolean) {
+		this.offset = date1904 ? DATE1904_OFFSET : 0;
+	}
 
 	text(cell: XlsxDate): string {
 		const serial = cell.serial;
@@ -191,18 +217,36 @@ class DayCache {
 		if (day !== serial || day < 0 || day > 100_000) return cell.toIsoDate() ?? String(serial);
 		return (this.days[day] ??= cell.toIsoDate() ?? String(serial));
 	}
+
+	/** A bare serial of the workbook's calendar (1904 or 1900) as a date. */
+	serial(serial: number): XlsxDate {
+		return new XlsxDate(serial + this.offset);
+	}
+
+	/** Serials the normalise stage would read in the 1900 calendar: only 1904 ones need this. */
+	get shifts(): boolean {
+		return this.offset !== 0;
+	}
 }
+
+// As normalise.ts reads a serial typed as text.
+const TEXT_SERIAL = /^\d{5}(\.\d+)?$/;
 
 /** A cell as the text the normalise stage expects. */
 function cellText(cell: CellValue, field: KeptField, dates: DayCache): string {
 	if (cell === null) return '';
-	if (typeof cell === 'string') return cell.trim();
+	if (typeof cell === 'string') {
+		const text = cell.trim();
+		if (dates.shifts && DATE_FIELDS.has(field) && TEXT_SERIAL.test(text))
+			return dates.text(dates.serial(Number(text)));
+		return text;
+	}
 	if (cell instanceof XlsxDate) return dates.text(cell);
 	if (typeof cell === 'boolean') return cell ? 'Có' : 'Không';
 	if (field === 'idNumber') return idFromNumber(cell);
 	// A number in a date column without a date format: Excel shows the serial; it is still a date.
 	if (DATE_FIELDS.has(field) && Number.isInteger(cell) && cell > 20_000 && cell < 80_000) {
-		return dates.text(new XlsxDate(cell));
+		return dates.text(dates.serial(cell));
 	}
 	return String(cell);
 }

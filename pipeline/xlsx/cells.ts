@@ -6,9 +6,12 @@ import { isoFromExcelSerial, type IsoDate } from '../../src/lib/dates.ts';
  */
 export class XlsxDate {
 	readonly serial: number;
+	/** The words the cell's number format writes around the date, if any ("Tính đến ngày"). */
+	readonly words: string;
 
-	constructor(serial: number) {
+	constructor(serial: number, words = '') {
 		this.serial = serial;
+		this.words = words;
 	}
 
 	/** The calendar day (time of day dropped), or null for time-only values and absurd serials. */
@@ -16,8 +19,10 @@ export class XlsxDate {
 		return isoFromExcelSerial(this.serial);
 	}
 
+	/** As the sheet shows it, in words and ISO form: what title rows are searched in. */
 	toString(): string {
-		return this.toIsoDate() ?? String(this.serial);
+		const day = this.toIsoDate() ?? String(this.serial);
+		return this.words ? `${this.words} ${day}` : day;
 	}
 }
 

@@ -50,6 +50,8 @@ const IS_T_PRESERVE = bytes('<is><t xml:space="preserve">');
 const T_IS_END = bytes('</t></is>');
 
 interface SharedText {
+	/** The shared string as the sheet holds it. */
+	value: string;
 	bytes: Buffer;
 	/** Text that must go through the sink's string path (quoting). */
 	text: string | null;
@@ -64,6 +66,8 @@ export class FastSheetWriter {
 	private readonly out: RowSink;
 	/** A kept field's value as the text the normalise stage expects (read/xlsx.ts). */
 	private readonly convert: (cell: CellValue, field: number) => string;
+	/** 1 for the fields whose text convert must see with the field (not shared, not copied). */
+	private readonly textByField: Uint8Array;
 	private readonly shared: (SharedText | undefined)[] = [];
 	private readonly kind: Uint8Array;
 	private readonly from: Int32Array;
@@ -82,7 +86,8 @@ export class FastSheetWriter {
 		fields: number,
 		head: number,
 		out: RowSink,
-		convert: (cell: CellValue, field: number) => string
+		convert: (cell: CellValue, field: number) => string,
+		textByField: Uint8Array = new Uint8Array(fields)
 	) {
 		this.ctx = ctx;
 		this.fieldOf = fieldOf;
@@ -90,6 +95,7 @@ export class FastSheetWriter {
 		this.head = head;
 		this.out = out;
 		this.convert = convert;
+		this.textByField = textByField;
 		this.kind = new Uint8Array(fields);
 		this.from = new Int32Array(fields);
 		this.to = new Int32Array(fields);
@@ -326,13 +332,17 @@ export class FastSheetWriter {
 					out.field(null);
 					break;
 				case KIND_SHARED: {
+					if (this.textByField[f] === 1) {
+						out.field(this.convert(this.sharedText(digitsAt(buf, from, to)).value, f));
+						break;
+					}
 					const text = this.sharedText(digitsAt(buf, from, to));
 					if (text.text !== null) out.field(text.text);
 					else out.fieldBytes(text.bytes, 0, text.bytes.length);
 					break;
 				}
 				case KIND_INLINE:
-					if (plain(buf, from, to)) out.fieldBytes(buf, from, to);
+					if (plain(buf, from, to) && this.textByField[f] !== 1) out.fieldBytes(buf, from, to);
 					else out.field(this.convert(decodeText(buf.toString('utf8', from, to)), f));
 					break;
 				case KIND_NUMBER: {
@@ -370,7 +380,11 @@ export class FastSheetWriter {
 		if (text === undefined) throw new NotFast('a shared string that does not exist');
 		const value = this.convert(text, 0);
 		const special = /[\x1f\x02\n\r]/.test(value); // eslint-disable-line no-control-regex
-		found = { bytes: Buffer.from(value), text: special || value === '' ? value : null };
+		found = {
+			value: text,
+			bytes: Buffer.from(value),
+			text: special || value === '' ? value : null
+		};
 		this.shared[index] = found;
 		return found;
 	}

@@ -50,6 +50,8 @@ function resolveTarget(base: string, target: string): string {
 export interface SheetEntry {
 	name: string;
 	relId: string;
+	/** state="hidden" or "veryHidden": not shown in Excel's tabs (old templates, lookups). */
+	hidden: boolean;
 }
 
 export interface WorkbookXml {
@@ -67,7 +69,8 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
 		const relId = attributeByLocalName(attrs, 'id'); // r:id, whatever the prefix
 		if (name === undefined || relId === undefined)
 			throw new MalformedXml('<sheet> without name or r:id');
-		sheets.push({ name, relId });
+		const state = attrs.get('state');
+		sheets.push({ name, relId, hidden: state === 'hidden' || state === 'veryHidden' });
 	}
 	const pr = findElements(xml, 'workbookPr')[0];
 	const flag = pr?.get('date1904');

@@ -26,6 +26,8 @@ export interface SheetInfo {
 	index: number;
 	/** Zip path of the worksheet part. */
 	path: string;
+	/** Hidden (or very hidden) in the workbook: not a tab the user sees. */
+	hidden: boolean;
 }
 
 export interface RowsOptions {
@@ -97,7 +99,12 @@ class WorkbookReader implements Workbook {
 				throw new XlsxError(zip.file, `sheet "${entry.name}" has no relationship ${entry.relId}`);
 			}
 			if (rel.type !== 'worksheet') continue; // chart sheets, dialog sheets: no cells
-			sheets.push({ name: entry.name, index: sheets.length, path: rel.target });
+			sheets.push({
+				name: entry.name,
+				index: sheets.length,
+				path: rel.target,
+				hidden: entry.hidden
+			});
 		}
 		return new WorkbookReader(zip, sheets, workbook.date1904, rels);
 	}
@@ -165,11 +172,16 @@ class WorkbookReader implements Workbook {
 	private async loadContext(): Promise<SheetContext> {
 		const stylesRel = this.rels.find((r) => r.type === 'styles');
 		const stylesPath = this.zip.resolve(stylesRel?.target ?? 'xl/styles.xml');
-		const dateStyles =
+		const { dateStyles, dateWords } =
 			stylesPath === null
-				? new Uint8Array(0)
+				? { dateStyles: new Uint8Array(0), dateWords: new Map<number, string>() }
 				: parseDateStyles(await readText(this.zip, stylesPath));
-		return { sharedStrings: await this.readSharedStrings(), dateStyles, date1904: this.date1904 };
+		return {
+			sharedStrings: await this.readSharedStrings(),
+			dateStyles,
+			dateWords,
+			date1904: this.date1904
+		};
 	}
 
 	private async readSharedStrings(): Promise<string[]> {

@@ -26,6 +26,8 @@ export interface SheetContext {
 	sharedStrings: readonly string[];
 	/** 1 at the index of every cellXfs style whose number format is a date. */
 	dateStyles: Uint8Array;
+	/** The words some date styles' formats write around the date ("Tính đến ngày"). */
+	dateWords?: ReadonlyMap<number, string>;
 	date1904: boolean;
 }
 
@@ -367,7 +369,8 @@ export class SheetScanner {
 
 	private numberOrDate(n: number, style: number): CellValue {
 		if (this.ctx.dateStyles[style] !== 1) return n;
-		return new XlsxDate(this.ctx.date1904 ? n + DATE1904_OFFSET : n);
+		const serial = this.ctx.date1904 ? n + DATE1904_OFFSET : n;
+		return new XlsxDate(serial, this.ctx.dateWords?.get(style));
 	}
 
 	private sharedString(xml: string, start: number, end: number): string {

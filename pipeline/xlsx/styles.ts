@@ -42,10 +42,43 @@ export function isDateFormatCode(code: string): boolean {
 }
 
 /**
- * For every cell style (index into cellXfs, the s attribute of a cell), 1 when its number format
- * is a date or time format.
+ * The words a date format writes around the date: its quoted literals and backslash-escaped
+ * characters (`"Tính đến ngày "dd/mm/yyyy` → "Tính đến ngày"), or '' when it writes none. A
+ * title can be one date cell whose format says what the date is.
  */
-export function parseDateStyles(stylesXml: string): Uint8Array {
+export function dateFormatWords(code: string): string {
+	let words = '';
+	let i = 0;
+	while (i < code.length) {
+		const c = code[i]!;
+		if (c === '"') {
+			const close = code.indexOf('"', i + 1);
+			words += code.slice(i + 1, close === -1 ? code.length : close);
+			i = close === -1 ? code.length : close + 1;
+		} else if (c === '\\') {
+			words += code[i + 1] ?? '';
+			i += 2;
+		} else if (c === '_' || c === '*') {
+			i += 2; // padding, not text
+		} else if (c === '[') {
+			const close = code.indexOf(']', i + 1);
+			i = close === -1 ? code.length : close + 1;
+		} else {
+			i++;
+		}
+	}
+	return /\p{L}/u.test(words) ? words.replace(/\s+/g, ' ').trim() : '';
+}
+
+export interface DateStyles {
+	/** For every cell style (index into cellXfs, the s attribute of a cell), 1 for a date format. */
+	dateStyles: Uint8Array;
+	/** The words of the date styles whose format writes some (see dateFormatWords). */
+	dateWords: Map<number, string>;
+}
+
+/** Which cell styles show dates, and what words their formats write. */
+export function parseDateStyles(stylesXml: string): DateStyles {
 	const custom = new Map<number, string>();
 	const numFmts = elementContent(stylesXml, 'numFmts') ?? '';
 	for (const attrs of findElements(numFmts, 'numFmt')) {
@@ -53,12 +86,15 @@ export function parseDateStyles(stylesXml: string): Uint8Array {
 		if (Number.isInteger(id)) custom.set(id, attrs.get('formatCode') ?? '');
 	}
 	const xfs = findElements(elementContent(stylesXml, 'cellXfs') ?? '', 'xf');
-	const dates = new Uint8Array(xfs.length);
+	const dateStyles = new Uint8Array(xfs.length);
+	const dateWords = new Map<number, string>();
 	xfs.forEach((attrs, index) => {
 		const id = Number(attrs.get('numFmtId') ?? 0);
 		const code = custom.get(id);
 		const isDate = code !== undefined ? isDateFormatCode(code) : isBuiltInDateFormat(id);
-		dates[index] = isDate ? 1 : 0;
+		dateStyles[index] = isDate ? 1 : 0;
+		const words = isDate && code !== undefined ? dateFormatWords(code) : '';
+		if (words) dateWords.set(index, words);
 	});
-	return dates;
+	return { dateStyles, dateWords };
 }

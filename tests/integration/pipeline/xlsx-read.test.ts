@@ -34,11 +34,12 @@ function sheet(registered: string): string {
 	);
 }
 
-async function read(name: string, registered: string) {
+async function read(name: string, registered: string, date1904 = false, rows = sheet(registered)) {
 	const file = await writeHandmade(path.join(dir, name), {
-		sharedStrings: ['Xã Xuân Lộc'],
+		sharedStrings: ['Xã Xuân Lộc', '43648'],
 		styles: stylesWith([14]),
-		sheets: [{ name: 'DS', rows: sheet(registered) }]
+		sheets: [{ name: 'DS', rows }],
+		date1904
 	});
 	await createStaging(db());
 	await readXlsx(file, db(), dir);
@@ -58,5 +59,35 @@ describe('reading an XLSX export', () => {
 			registered_on: '2023-07-16',
 			status: 'Đạt'
 		});
+	});
+
+	it('reads every date of a 1904 workbook in its calendar, by either path', async () => {
+		// Row 4: a date cell (fast) or a formula (general); row 5: a plain number (no date style);
+		// then a serial as shared text and as inline text. 43646 is 2023-07-01 in 1904 terms.
+		const rows = (registered: string) =>
+			sheet(registered)
+				.replace('<c r="E5" s="1"><v>45123</v></c>', '<c r="E5"><v>43647</v></c>')
+				.replace(
+					'<row r="6"/>',
+					`<row r="6">${text('B6', '042001234566')}<c r="E6" t="s"><v>1</v></c></row>`
+				)
+				.replace(
+					`<row r="7">${text('A7', 'Tổng cộng')}</row>`,
+					`<row r="7">${text('B7', '042001234567')}${text('E7', '43649')}</row>`
+				);
+		const fast = await read('1904.xlsx', '', true, rows('<v>43646</v>'));
+		const general = await read(
+			'1904-formula.xlsx',
+			'',
+			true,
+			rows('<f>DATE(2023,7,1)</f><v>43646</v>')
+		);
+		expect(general).toEqual(fast);
+		expect(fast.map((r) => [r.row, r.registered_on])).toEqual([
+			[4, '2023-07-01'],
+			[5, '2023-07-02'],
+			[6, '2023-07-03'],
+			[7, '2023-07-04']
+		]);
 	});
 });

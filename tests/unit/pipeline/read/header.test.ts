@@ -124,7 +124,20 @@ describe('asOfFromTitles', () => {
 		expect(asOfFromTitles([[line]])).toBe(day);
 	});
 
+	it.each([
+		[['Tính đến ngày', '2023-11-30'], '2023-11-30'],
+		[['Tính đến ngày', '', '', '30/11/2023'], '2023-11-30'],
+		[['Số liệu tính đến ngày 2023-11-30'], '2023-11-30'],
+		[['Tính đến ngày 2023-10-31'], '2023-10-31'],
+		// Both forms: the first one after the words counts.
+		[['Tính đến ngày', '2023-11-30', 'in ngày 05/12/2023'], '2023-11-30']
+	])('a date in the cell after the words: %j → %s', (cells, day) => {
+		expect(asOfFromTitles([['DANH SÁCH'], cells])).toBe(day);
+	});
+
 	it('ignores dates that are not an as-of statement, and impossible dates', () => {
+		expect(asOfFromTitles([['2023-11-30', 'Tính đến ngày']])).toBeNull();
+		expect(asOfFromTitles([['Tính đến ngày', '2023-02-30']])).toBeNull();
 		expect(asOfFromTitles([['Hà Tĩnh, ngày 05/07/2023']])).toBeNull();
 		expect(asOfFromTitles([['Tính đến ngày 31/02/2023']])).toBeNull();
 	});

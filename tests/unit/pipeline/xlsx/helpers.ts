@@ -23,6 +23,8 @@ export interface HandmadeSheet {
 	rows?: string;
 	/** Relationship target; default "worksheets/sheetN.xml". */
 	target?: string;
+	/** The sheet's state attribute in workbook.xml. */
+	state?: 'visible' | 'hidden' | 'veryHidden';
 }
 
 export interface Handmade {
@@ -55,7 +57,10 @@ export async function writeHandmade(file: string, spec: Handmade): Promise<strin
 		`<?xml version="1.0"?><Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
 	);
 	const sheetTags = spec.sheets
-		.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+		.map(
+			(s, i) =>
+				`<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`
+		)
 		.join('');
 	parts.set(
 		'xl/workbook.xml',

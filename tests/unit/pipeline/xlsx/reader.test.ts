@@ -185,14 +185,36 @@ describe('reader: layout', () => {
 		const wb = await openWorkbook(f);
 		try {
 			expect(wb.sheets).toEqual([
-				{ name: 'Zeta', index: 0, path: 'xl/worksheets/z.xml' },
-				{ name: 'Alpha', index: 1, path: 'xl/worksheets/a.xml' }
+				{ name: 'Zeta', index: 0, path: 'xl/worksheets/z.xml', hidden: false },
+				{ name: 'Alpha', index: 1, path: 'xl/worksheets/a.xml', hidden: false }
 			]);
 		} finally {
 			await wb.close();
 		}
 		expect(plain(await readRows(f, 'Alpha'))).toEqual([[2]]);
 		expect(plain(await readRows(f, 'Zeta'))).toEqual([[1]]);
+	});
+
+	it('tells hidden and very hidden sheets from visible ones', async () => {
+		const f = await writeHandmade(file('hidden.xlsx'), {
+			sheets: [
+				{ name: 'Old', state: 'hidden' },
+				{ name: 'Lookup', state: 'veryHidden' },
+				{ name: 'Shown', state: 'visible' },
+				{ name: 'Plain' }
+			]
+		});
+		const wb = await openWorkbook(f);
+		try {
+			expect(wb.sheets.map((s) => [s.name, s.hidden])).toEqual([
+				['Old', true],
+				['Lookup', true],
+				['Shown', false],
+				['Plain', false]
+			]);
+		} finally {
+			await wb.close();
+		}
 	});
 
 	it('reads an empty sheet and a sheet without shared strings or styles', async () => {
@@ -305,7 +327,9 @@ describe('reader: workbook parts', () => {
 		});
 		const wb = await openWorkbook(f);
 		try {
-			expect(wb.sheets).toEqual([{ name: 'Data', index: 0, path: 'book/sheets/data.xml' }]);
+			expect(wb.sheets).toEqual([
+				{ name: 'Data', index: 0, path: 'book/sheets/data.xml', hidden: false }
+			]);
 			const rows = [];
 			for await (const batch of wb.rows(wb.sheets[0]!)) rows.push(...batch);
 			expect(rows).toEqual([{ row: 2, cells: [null, 5] }]);

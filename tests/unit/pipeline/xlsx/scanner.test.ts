@@ -3,8 +3,12 @@ import type { XlsxRow } from '../../../../pipeline/xlsx/cells.ts';
 import { MalformedXml } from '../../../../pipeline/xlsx/errors.ts';
 import { SharedStringsScanner } from '../../../../pipeline/xlsx/shared-strings.ts';
 import { SheetScanner, type SheetContext } from '../../../../pipeline/xlsx/sheet-scanner.ts';
-import { isDateFormatCode } from '../../../../pipeline/xlsx/styles.ts';
-import { MAIN_NS, plain } from './helpers.ts';
+import {
+	dateFormatWords,
+	isDateFormatCode,
+	parseDateStyles
+} from '../../../../pipeline/xlsx/styles.ts';
+import { MAIN_NS, plain, stylesWith } from './helpers.ts';
 
 const context: SheetContext = {
 	sharedStrings: ['Nguyễn Văn Ánh', '東京', '042090001234'],
@@ -182,5 +186,32 @@ describe('isDateFormatCode', () => {
 		['_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', false]
 	])('%s → %s', (code, isDate) => {
 		expect(isDateFormatCode(code)).toBe(isDate);
+	});
+});
+
+describe('dateFormatWords', () => {
+	it.each([
+		['"Tính đến ngày "dd/mm/yyyy', 'Tính đến ngày'],
+		['[$-42A]"Số liệu đến" dd/mm/yyyy', 'Số liệu đến'],
+		['\\N\\g\\à\\y dd/mm/yyyy', 'Ngày'],
+		['yyyy"年"m"月"', '年月'],
+		['dd/mm/yyyy', ''],
+		['dd"/"mm"/"yyyy', ''],
+		['_(dd/mm/yyyy_)', '']
+	])('%s → “%s”', (code, words) => {
+		expect(dateFormatWords(code)).toBe(words);
+	});
+
+	it('goes with the date a styled cell holds, as the title search reads it', () => {
+		const styles = stylesWith(['"Tính đến ngày "dd/mm/yyyy', 'dd/mm/yyyy']);
+		const { dateStyles, dateWords } = parseDateStyles(styles);
+		const scanner = new SheetScanner({ sharedStrings: [], dateStyles, dateWords, date1904: true });
+		scanner.pushBytes(
+			new TextEncoder().encode(
+				`<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" s="1"><v>43797</v></c><c r="B1" s="2"><v>43797</v></c></row></sheetData></worksheet>`
+			)
+		);
+		scanner.end();
+		expect(scanner.rows[0]!.cells.map(String)).toEqual(['Tính đến ngày 2023-11-29', '2023-11-29']);
 	});
 });
