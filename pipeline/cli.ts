@@ -3,7 +3,9 @@
  * without exiting), runs the command, and returns the exit code: 0 done (rows may have been
  * rejected: they are summarised), 1 file refused (nothing changed), 2 usage error.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, configText } from '../src/lib/config-errors.ts';
 import { isIsoDate, type IsoDate } from '../src/lib/dates.ts';
 import { dataDir, loadConfig } from '../src/lib/server/config.ts';
 import { ImportError, ImportErrors, UsageError } from './errors.ts';
@@ -14,6 +16,7 @@ import { runIngest } from './commands/ingest.ts';
 import { runNames } from './commands/names.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
+import { runSetup } from './commands/setup.ts';
 import { isMonth } from '../src/lib/server/report/month.ts';
 import {
 	isReportFormat,
@@ -30,7 +33,8 @@ export const COMMANDS = [
 	'imports',
 	'rejects',
 	'names',
-	'report'
+	'report',
+	'setup'
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -38,7 +42,7 @@ export interface CliOptions {
 	command: Command;
 	args: string[];
 	db: string;
-	/** The data directory: configuration, presets, vocabulary files. */
+	/** The data directory (--data, else CDHT_DATA, else data): configuration, presets, vocabulary. */
 	dataDir: string;
 	asOf?: IsoDate;
 	dryRun: boolean;
@@ -52,11 +56,22 @@ export interface CliOptions {
 	month?: string;
 	format?: ReportFormat;
 	out?: string;
+	/** setup, units: the GSO province code; setup: the catalogue, the boundaries, the year. */
+	province?: string;
+	units?: string;
+	boundaries?: string;
+	year?: number;
+	/** setup: write over an existing config.json. */
+	force?: boolean;
 }
 
 /** The flag table: drives parsing, --help and the unknown-flag error. */
 const FLAGS = {
-	db: { type: 'string', description: 'database file (default: data/cdht.duckdb)' },
+	data: {
+		type: 'string',
+		description: 'data directory: config.json, targets, vocabulary (default: $CDHT_DATA or data)'
+	},
+	db: { type: 'string', description: "database file (default: the data directory's config.json)" },
 	'as-of': {
 		type: 'string',
 		description: 'as-of date YYYY-MM-DD (ingest: of the export; progress: the day shown)'
@@ -81,8 +96,19 @@ const FLAGS = {
 	out: {
 		type: 'string',
 		description:
-			'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here); names export: the unit list to write'
+			'report: the file to write (default: bao-cao-cdht-YYYY-MM.docx here); names export: the unit list to write; setup: the directory (default: the data directory)'
 	},
+	province: {
+		type: 'string',
+		description: 'setup, units: the GSO province code (Quảng Ngãi 51, Hà Tĩnh 42)'
+	},
+	units: { type: 'string', description: 'setup: the GSO unit catalogue (CSV or XLSX)' },
+	boundaries: {
+		type: 'string',
+		description: 'setup, units: district boundaries GeoJSON (national or the province)'
+	},
+	year: { type: 'string', description: 'setup: the campaign year of the target preset' },
+	force: { type: 'boolean', description: 'setup: write over an existing config.json' },
 	lang: { type: 'string', description: 'vi (default) or en' },
 	help: { type: 'boolean', description: 'show this help' }
 } as const;
@@ -92,7 +118,10 @@ export const USAGE = `usage: npm run pipeline -- <command> [options]
 commands:
   ingest <file|dir>... [--as-of YYYY-MM-DD] [--again] [--dry-run]
                                                             load registration exports (CSV, XLSX)
-  units <file> [--dry-run]                                  load or replace the unit list
+  setup --province CODE --units CATALOGUE --boundaries GEOJSON [--out DIR] [--year YYYY] [--force]
+                                                            a data directory for a province
+  units <file> [--province CODE] [--boundaries GEOJSON] [--dry-run]
+                                                            load or replace the unit list
   activity <file> [--dry-run]                               load the association's activity sheet
   progress [--as-of DATE] [--preset ID] [--json]           progress of every unit against its target
   imports                                                   the import history
@@ -140,7 +169,8 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		imports: [0, 2],
 		rejects: [1, 1],
 		names: [0, 3],
-		report: [0, 0]
+		report: [0, 0],
+		setup: [0, 0]
 	}[command as Command];
 	if (args.length < need[0]! || args.length > need[1]!) {
 		throw new UsageError(
@@ -155,11 +185,16 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		if (args[0] !== 'remove' || args.length !== 2 || !/^\d+$/.test(args[1]!))
 			throw new UsageError('imports remove <import>: the import is its number (see "imports")');
 	if (command === 'report') checkReportOptions(values.month, values.format);
+	if (command === 'setup') checkSetupOptions(values);
+	if (values.year !== undefined && !/^20\d\d$/.test(values.year))
+		throw new UsageError(`--year must be a year YYYY, not "${values.year}"`);
+	const dir = values.data !== undefined ? path.resolve(values.data) : dataDir();
 	return {
 		command: command as Command,
 		args,
-		db: values.db ?? loadConfig(dataDir()).database,
-		dataDir: dataDir(),
+		// setup writes the configuration: it must not need a readable one.
+		db: values.db ?? (command === 'setup' ? '' : loadConfig(dir).database),
+		dataDir: dir,
 		asOf: values['as-of'],
 		dryRun: values['dry-run'] ?? false,
 		again: values.again ?? false,
@@ -169,8 +204,21 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		lang,
 		month: values.month,
 		format: values.format as ReportFormat | undefined,
-		out: values.out
+		out: values.out,
+		...(values.province !== undefined && { province: values.province }),
+		...(values.units !== undefined && { units: values.units }),
+		...(values.boundaries !== undefined && { boundaries: values.boundaries }),
+		...(values.year !== undefined && { year: Number(values.year) }),
+		...(values.force && { force: true })
 	};
+}
+
+function checkSetupOptions(values: { province?: string; units?: string; boundaries?: string }) {
+	const missing = (['province', 'units', 'boundaries'] as const).filter((k) => !values[k]);
+	if (missing.length > 0)
+		throw new UsageError(
+			`setup: ${missing.map((k) => `--${k}`).join(', ')} required, e.g. setup --province 51 --units ../shared/reference/vietnam-units-2023-04-10.csv --boundaries ../shared/reference/vietnam-districts.geojson`
+		);
 }
 
 function checkReportOptions(month: string | undefined, format: string | undefined): void {
@@ -187,6 +235,12 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 	try {
 		options = parseOptions(argv);
 	} catch (error) {
+		if (error instanceof ConfigError) {
+			// The configuration is read while parsing (for the database path): --lang still holds.
+			const { values } = parseArgs({ args: argv, options: FLAGS, strict: false });
+			output.error(output.colour.red('✗ ') + configText(error, values.lang === 'en' ? 'en' : 'vi'));
+			return 1;
+		}
 		if (!(error instanceof UsageError)) throw error;
 		output.error(`${error.message}\n\n${USAGE}`);
 		return 2;
@@ -213,6 +267,8 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 				return await runNames(options, output);
 			case 'report':
 				return await runReport(options, output);
+			case 'setup':
+				return await runSetup(options, output);
 		}
 	} catch (error) {
 		output.done();
@@ -223,6 +279,10 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 		if (error instanceof ImportErrors) {
 			for (const e of error.errors)
 				output.error(output.colour.red('✗ ') + errorText(e, options.lang));
+			return 1;
+		}
+		if (error instanceof ConfigError) {
+			output.error(output.colour.red('✗ ') + configText(error, options.lang));
 			return 1;
 		}
 		if (error instanceof UsageError) {

@@ -50,6 +50,12 @@ const MESSAGES = {
 		vi: (p) => `không tìm thấy dòng tiêu đề cột; cần ít nhất các cột ${p.columns}`,
 		en: (p) => `no header row found; at least these columns are needed: ${p.columns}`
 	},
+	no_unit_header: {
+		vi: () =>
+			'không tìm thấy dòng tiêu đề cột: danh mục đơn vị cần các cột “code”, “name”, “kind” (hoặc “Mã”, “Tên”, “Loại”); danh mục GSO cần “province_code”, “province_name”, “district_code”, “district_name”',
+		en: () =>
+			'no header row found: a unit list needs the columns "code", "name", "kind"; a GSO catalogue needs "province_code", "province_name", "district_code", "district_name"'
+	},
 	missing_columns: {
 		vi: (p) => `thiếu cột ${p.columns} (các cột có: ${p.found})`,
 		en: (p) => `missing columns ${p.columns} (columns found: ${p.found})`
@@ -169,6 +175,38 @@ const MESSAGES = {
 		en: (p) =>
 			`the new list drops ${p.count} units that registrations refer to (${p.codes}); keep them`
 	},
+	other_province_units: {
+		vi: (p) =>
+			`danh mục này là của ${p.list}, còn cơ sở dữ liệu ${p.db} đang giữ số liệu của ${p.held}: mỗi tỉnh một thư mục dữ liệu riêng. Tạo thư mục cho tỉnh mới bằng “npm run pipeline -- setup --province ${p.code} --units <danh mục GSO> --boundaries <ranh giới> --out <thư mục>”, rồi thêm “--data <thư mục>” vào mọi lệnh. Không thay đổi gì`,
+		en: (p) =>
+			`this list is ${p.list}'s, but the database ${p.db} holds ${p.held}'s figures: each province needs its own data directory. Create one with "npm run pipeline -- setup --province ${p.code} --units <GSO catalogue> --boundaries <boundaries> --out <dir>", then add "--data <dir>" to every command. Nothing changed`
+	},
+	several_provinces: {
+		vi: (p) =>
+			`danh mục có ${p.count} tỉnh (${p.examples}, …): chọn tỉnh bằng --province <mã tỉnh GSO>`,
+		en: (p) =>
+			`the catalogue holds ${p.count} provinces (${p.examples}, …): choose one with --province <GSO province code>`
+	},
+	no_such_province: {
+		vi: (p) => `danh mục không có tỉnh mã “${p.code}” (có: ${p.examples}, …)`,
+		en: (p) => `the catalogue has no province with code "${p.code}" (it has: ${p.examples}, …)`
+	},
+	list_province: {
+		vi: (p) => `danh mục là của ${p.list}, không phải tỉnh mã “${p.code}” (--province)`,
+		en: (p) => `the list is ${p.list}'s, not the province with code "${p.code}" (--province)`
+	},
+	not_geojson: {
+		vi: (p) =>
+			`không phải tệp ranh giới GeoJSON (FeatureCollection, mỗi vùng có thuộc tính code, name, province_code): ${p.detail}`,
+		en: (p) =>
+			`not a GeoJSON boundary file (a FeatureCollection whose features have code, name, province_code): ${p.detail}`
+	},
+	setup_exists: {
+		vi: (p) =>
+			`${p.dir} đã có config.json: chọn thư mục khác (--out <thư mục>) hoặc thêm --force để ghi đè (bản cũ giữ lại dạng .bak)`,
+		en: (p) =>
+			`${p.dir} already has a config.json: choose another directory (--out <dir>) or add --force to write over it (old versions kept as .bak)`
+	},
 	no_report_data: {
 		vi: (p) =>
 			`chưa có số liệu cho ${p.month}: chưa nhập tệp xuất nào từ tháng này trở đi (xem “imports”)`,
@@ -196,6 +234,28 @@ export function message(key: MessageKey, params: MessageParams, lang: Lang): str
 /** What the commands print besides errors. */
 const SAY = {
 	wrote: { vi: (p) => `→ đã ghi ${p.db}`, en: (p) => `→ written to ${p.db}` },
+	setupDone: {
+		vi: (p) => `${p.province}: ${p.districts} đơn vị cấp huyện, ${p.communes} đơn vị cấp xã`,
+		en: (p) => `${p.province}: ${p.districts} district-level, ${p.communes} commune-level units`
+	},
+	setupBoundaryOnly: {
+		vi: (p) => `  ${p.unit}: không có xã trong danh mục GSO, lấy từ tệp ranh giới`,
+		en: (p) => `  ${p.unit}: no commune in the GSO catalogue, taken from the boundary file`
+	},
+	setupNoShapes: {
+		vi: () => '! tệp ranh giới không có huyện nào của tỉnh này: bản đồ sẽ ghi “chưa có ranh giới”',
+		en: () => '! the boundary file has no district of this province: the map will say "no boundary"'
+	},
+	setupBackup: {
+		vi: (p) => `  bản cũ giữ lại: ${p.file}`,
+		en: (p) => `  previous version kept: ${p.file}`
+	},
+	setupNext: {
+		vi: (p) =>
+			`Điền số đối tượng, cơ quan và lực lượng vũ trang theo ${p.readme}, rồi: npm run pipeline -- units ${p.dir}/units.csv --data ${p.dir}`,
+		en: (p) =>
+			`Fill in the eligible counts, agencies and armed-force units as ${p.readme} says, then: npm run pipeline -- units ${p.dir}/units.csv --data ${p.dir} --lang en`
+	},
 	dryRun: {
 		vi: (p) => `Chạy thử (--dry-run): không ghi gì vào ${p.db}.`,
 		en: (p) => `Dry run: nothing written to ${p.db}.`

@@ -1,11 +1,15 @@
 /**
  * The `units` command: load or replace the province's unit list from a CSV or XLSX sheet with
- * columns code, name, kind, parent, eligible, confidential, aliases (English or Vietnamese).
+ * columns code, name, kind, parent, eligible, confidential, aliases (English or Vietnamese), or
+ * straight from the GSO catalogue (territory only, eligible counts empty).
  */
 import path from 'node:path';
 import { allowedParentKinds, type Unit, type UnitKind } from '../src/lib/units.ts';
+import { shownPath } from '../src/lib/server/config.ts';
 import { listUnits, replaceUnits, unitCodesInUse } from '../src/lib/server/units.ts';
+import { namedDistricts, provinceFeatures, readBoundaries } from './boundaries.ts';
 import { ImportError, ImportErrors } from './errors.ts';
+import { chooseProvince, GSO_COLUMNS, gsoCode, GSO_REQUIRED, territoryUnits } from './gso.ts';
 import { matchingContext } from './names/context.ts';
 import { settle, type Settled } from './names/rematch.ts';
 import { readTable, type TableRow } from './read/table.ts';
@@ -14,7 +18,8 @@ import { withWorkingCopy } from './workspace.ts';
 
 type UnitField = 'code' | 'name' | 'kind' | 'parent' | 'eligible' | 'confidential' | 'aliases';
 
-const SYNONYMS: Record<UnitField, string[]> = {
+/** The header labels each column may have (case, diacritics and punctuation aside). */
+export const SYNONYMS: Record<UnitField, string[]> = {
 	code: ['code', 'Mã', 'Mã đơn vị', 'Mã ĐV'],
 	name: ['name', 'Tên', 'Tên đơn vị'],
 	kind: ['kind', 'Loại', 'Loại đơn vị', 'Cấp'],
@@ -182,19 +187,73 @@ export interface UnitsOutcome {
 	settled: Settled;
 }
 
+export interface UnitListOptions {
+	/** GSO province code: picks the province of a national catalogue, checks a unit list's. */
+	province?: string;
+	/** District boundaries: adds a catalogue's districts that have no commune. */
+	boundaries?: string;
+}
+
+/** The unit list of a file: the tool's own layout, else the GSO catalogue's. */
+export async function readUnitList(file: string, options: UnitListOptions = {}): Promise<Unit[]> {
+	const name = path.basename(file);
+	try {
+		const table = await readTable(file, SYNONYMS, ['code', 'name', 'kind']);
+		const units = parseUnits(name, table.rows, table.labels, table.sheet);
+		const province = units.find((u) => u.kind === 'province')!;
+		if (options.province !== undefined && gsoCode(options.province, 2) !== province.code)
+			throw new ImportError(
+				'list_province',
+				{ file: name },
+				{ list: `${province.name} (${province.code})`, code: options.province }
+			);
+		return units;
+	} catch (error) {
+		if (!(error instanceof ImportError && error.key === 'no_header')) throw error;
+	}
+	let table;
+	try {
+		table = await readTable(file, GSO_COLUMNS, GSO_REQUIRED);
+	} catch (error) {
+		if (!(error instanceof ImportError && error.key === 'no_header')) throw error;
+		throw new ImportError('no_unit_header', error.place);
+	}
+	const province = chooseProvince(table.rows, options.province, name);
+	const extra = options.boundaries
+		? namedDistricts(
+				provinceFeatures(await readBoundaries(options.boundaries), province.code, new Set()),
+				province.code
+			)
+		: [];
+	return territoryUnits(table.rows, province, extra);
+}
+
 export async function loadUnits(
 	dbPath: string,
 	file: string,
-	options: { dryRun?: boolean; dataDir?: string | null } = {}
+	options: { dryRun?: boolean; dataDir?: string | null } & UnitListOptions = {}
 ): Promise<UnitsOutcome> {
-	const table = await readTable(file, SYNONYMS, ['code', 'name', 'kind']);
-	const units = parseUnits(path.basename(file), table.rows, table.labels, table.sheet);
+	const units = await readUnitList(file, options);
 	return withWorkingCopy(
 		dbPath,
 		async (db) => {
 			const previous = await listUnits(db.kysely);
 			const codes = new Set(units.map((u) => u.code));
 			const dropped = [...(await unitCodesInUse(db.kysely))].filter((c) => !codes.has(c));
+			const [held, list] = [previous, units].map((l) => l.find((u) => u.kind === 'province'));
+			if (dropped.length > 0 && held && held.code !== list!.code) {
+				// Not a revised list but another province's: keeping units would not help.
+				throw new ImportError(
+					'other_province_units',
+					{ file: path.basename(file) },
+					{
+						list: `${list!.name} (${list!.code})`,
+						held: `${held.name} (${held.code})`,
+						code: list!.code,
+						db: shownPath(dbPath)
+					}
+				);
+			}
 			if (dropped.length > 0) {
 				throw new ImportError(
 					'units_in_use',

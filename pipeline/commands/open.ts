@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, loadConfig, loadPresets } from '../../src/lib/server/config.ts';
+import { loadConfig, loadPresets } from '../../src/lib/server/config.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db.ts';
 import type { TargetPreset } from '../../src/lib/targets.ts';
 import { ImportError } from '../errors.ts';
@@ -11,9 +11,9 @@ export async function openForReading(dbPath: string): Promise<Db> {
 	return openDatabase(dbPath, { readOnly: true });
 }
 
-/** The preset named by --preset, else the configured default; refused if there is none such. */
-export function chosenPreset(id: string | undefined): TargetPreset {
-	const config = loadConfig(dataDir());
+/** The preset named by --preset, else the data directory's default; refused if there is none such. */
+export function chosenPreset(id: string | undefined, dataDir: string): TargetPreset {
+	const config = loadConfig(dataDir);
 	const presets = loadPresets(config);
 	const wanted = id ?? config.defaultPreset;
 	const preset = presets.find((p) => p.id === wanted);

@@ -13,7 +13,7 @@ import type { Output } from '../tty.ts';
 import { chosenPreset, openForReading } from './open.ts';
 
 export async function runProgress(options: CliOptions, out: Output): Promise<number> {
-	const preset = chosenPreset(options.preset);
+	const preset = chosenPreset(options.preset, options.dataDir);
 	const db = await openForReading(options.db);
 	try {
 		const snapshots = await snapshotDates(db.kysely);

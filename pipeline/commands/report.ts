@@ -14,14 +14,14 @@ import type { Lang } from '../../src/lib/format.ts';
 import type { CliOptions } from '../cli.ts';
 import { ImportError } from '../errors.ts';
 import type { Output } from '../tty.ts';
-import { dataDir, loadConfig } from '../../src/lib/server/config.ts';
+import { loadConfig } from '../../src/lib/server/config.ts';
 import { chosenPreset, openForReading } from './open.ts';
 
 export async function runReport(options: CliOptions, out: Output): Promise<number> {
 	const { lang } = options;
 	const month = options.month!;
 	const format = options.format ?? 'docx';
-	const preset = chosenPreset(options.preset);
+	const preset = chosenPreset(options.preset, options.dataDir);
 	const db = await openForReading(options.db);
 	try {
 		out.status(
@@ -32,7 +32,7 @@ export async function runReport(options: CliOptions, out: Output): Promise<numbe
 		const source = {
 			db,
 			preset,
-			simulated: loadConfig(dataDir()).simulated,
+			simulated: loadConfig(options.dataDir).simulated,
 			progress: (day: string) => progressOn(db.kysely, preset, day)
 		};
 		// The writers (Word, Excel, charts) load only when a report is asked for.

@@ -3,7 +3,8 @@
  * committed to, each target citing the document and item it comes from. Nothing here knows Hà Tĩnh.
  */
 import { isIsoDate, type IsoDate } from './dates.ts';
-import { isUnitKind, type Unit, type UnitKind } from './units.ts';
+import { ConfigError, type ConfigProblem } from './config-errors.ts';
+import { isUnitKind, UNIT_KINDS, type Unit, type UnitKind } from './units.ts';
 
 /**
  * What a target measures, as a share:
@@ -66,32 +67,28 @@ export interface TargetPreset {
 	targets: Target[];
 }
 
-export class PresetError extends Error {
-	constructor(file: string, path: string, reason: string) {
-		super(`${file}: ${path}: ${reason}`);
-		this.name = 'PresetError';
-	}
-}
-
-/** Validates a parsed preset file; every problem names the file and the JSON path. */
+/** Validates a parsed preset file; every problem names the file, the JSON path and the value. */
 export function parsePreset(json: unknown, file: string): TargetPreset {
-	const fail = (path: string, reason: string): never => {
-		throw new PresetError(file, path, reason);
+	const fail = (path: string, value: unknown, problem: ConfigProblem, params = {}): never => {
+		throw new ConfigError({ file, path }, problem, value, params);
 	};
 	const obj = (v: unknown, path: string): Record<string, unknown> =>
 		typeof v === 'object' && v !== null && !Array.isArray(v)
 			? (v as Record<string, unknown>)
-			: fail(path, 'expected an object');
+			: fail(path, v, 'object');
 	const str = (v: unknown, path: string): string =>
-		typeof v === 'string' && v.trim() !== '' ? v : fail(path, 'expected a non-empty text');
-	const share = (v: unknown, path: string): number =>
-		typeof v === 'number' && v >= 0 && v <= 1 ? v : fail(path, 'expected a share between 0 and 1');
+		typeof v === 'string' && v.trim() !== '' ? v : fail(path, v, 'text');
+	const share = (v: unknown, path: string): number => {
+		if (typeof v === 'number' && v >= 0 && v <= 1) return v;
+		// 40 for 40%: the slip everyone makes once; say how to write it.
+		if (typeof v === 'number' && v > 1 && v <= 100)
+			fail(path, v, 'percent', { percent: v, share: v / 100 });
+		return fail(path, v, 'share');
+	};
 	const date = (v: unknown, path: string): IsoDate =>
-		typeof v === 'string' && isIsoDate(v) ? v : fail(path, 'expected a date YYYY-MM-DD');
+		typeof v === 'string' && isIsoDate(v) ? v : fail(path, v, 'date');
 	const positive = (v: unknown, path: string): number =>
-		typeof v === 'number' && Number.isInteger(v) && v > 0
-			? v
-			: fail(path, 'expected a whole number above 0');
+		typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fail(path, v, 'positive');
 	const localised = (v: unknown, path: string): Localised => {
 		const o = obj(v, path);
 		return { vi: str(o.vi, `${path}.vi`), en: str(o.en, `${path}.en`) };
@@ -99,7 +96,9 @@ export function parsePreset(json: unknown, file: string): TargetPreset {
 
 	const root = obj(json, '$');
 	const rules = obj(root.rules, '$.rules');
-	const targets = Array.isArray(root.targets) ? root.targets : fail('$.targets', 'expected a list');
+	const targets = Array.isArray(root.targets)
+		? root.targets
+		: fail('$.targets', root.targets, 'list');
 	const ids = new Set<string>();
 	const preset: TargetPreset = {
 		id: str(root.id, '$.id'),
@@ -115,29 +114,31 @@ export function parsePreset(json: unknown, file: string): TargetPreset {
 			const path = `$.targets[${i}]`;
 			const o = obj(t, path);
 			const id = str(o.id, `${path}.id`);
-			if (ids.has(id)) fail(`${path}.id`, `duplicate target id "${id}"`);
+			if (ids.has(id)) fail(`${path}.id`, id, 'duplicateId', { id });
 			ids.add(id);
 			const applies = obj(o.appliesTo, `${path}.appliesTo`);
 			let appliesTo: Target['appliesTo'];
 			if (typeof applies.kind === 'string') {
 				if (!isUnitKind(applies.kind))
-					fail(`${path}.appliesTo.kind`, `unknown kind "${applies.kind}"`);
+					fail(`${path}.appliesTo.kind`, applies.kind, 'unknownKind', {
+						kinds: UNIT_KINDS.join(', ')
+					});
 				appliesTo = { kind: applies.kind as UnitKind };
 			} else {
 				appliesTo = { unit: str(applies.unit, `${path}.appliesTo.unit`) };
 			}
 			const metric = str(o.metric, `${path}.metric`);
 			if (!(METRICS as readonly string[]).includes(metric)) {
-				fail(`${path}.metric`, `unknown metric "${metric}" (one of ${METRICS.join(', ')})`);
+				fail(`${path}.metric`, metric, 'unknownMetric', { metrics: METRICS.join(', ') });
 			}
 			const start = date(o.start, `${path}.start`);
 			const deadline = date(o.deadline, `${path}.deadline`);
-			if (deadline <= start) fail(`${path}.deadline`, 'must be after the start');
+			if (deadline <= start) fail(`${path}.deadline`, deadline, 'afterStart');
 			const milestones = (Array.isArray(o.milestones) ? o.milestones : []).map((m, j) => {
 				const mo = obj(m, `${path}.milestones[${j}]`);
 				const md = date(mo.date, `${path}.milestones[${j}].date`);
 				if (md <= start || md >= deadline) {
-					fail(`${path}.milestones[${j}].date`, 'must lie between the start and the deadline');
+					fail(`${path}.milestones[${j}].date`, md, 'between');
 				}
 				return { date: md, share: share(mo.share, `${path}.milestones[${j}].share`) };
 			});

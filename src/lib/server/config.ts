@@ -1,13 +1,17 @@
 /**
  * The installation's configuration (data/config.json) and its target presets (data/targets/).
- * CDHT_DATA points at another data directory (tests, a second province).
+ * CDHT_DATA (or the pipeline's --data) points at another data directory (tests, a second
+ * province). A mistake in either file is a ConfigError naming the file and the field.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError, parseJson } from '../config-errors.ts';
 import { parsePreset, type TargetPreset } from '../targets.ts';
 
 export interface Config {
 	dataDir: string;
+	/** The province the directory was set up for; null in a directory older than `setup`. */
+	province: { code: string; name: string } | null;
 	database: string;
 	targetsDir: string;
 	defaultPreset: string;
@@ -25,16 +29,36 @@ export function dataDir(): string {
 	return path.resolve(process.env.CDHT_DATA ?? 'data');
 }
 
+/** The file as the user would type it: relative to the working directory when inside it. */
+export function shownPath(file: string): string {
+	const relative = path.relative(process.cwd(), file);
+	return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** A JSON file, its syntax errors named by line and column. */
+export function readJson(file: string): unknown {
+	return parseJson(readFileSync(file, 'utf8'), shownPath(file));
+}
+
 export function loadConfig(dir = dataDir()): Config {
 	const file = path.join(dir, 'config.json');
-	const raw = existsSync(file)
-		? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-		: {};
-	const text = (key: string, fallback: string | null): string | null =>
-		typeof raw[key] === 'string' ? (raw[key] as string) : fallback;
+	const shown = shownPath(file);
+	const json = existsSync(file) ? readJson(file) : {};
+	if (typeof json !== 'object' || json === null || Array.isArray(json))
+		throw new ConfigError({ file: shown, path: '$' }, 'object', json);
+	const raw = json as Record<string, unknown>;
+	const text = (key: string, fallback: string | null): string | null => {
+		const value = raw[key];
+		if (value === undefined || value === null) return fallback;
+		if (typeof value === 'string' && value.trim() !== '') return value;
+		throw new ConfigError({ file: shown, path: `$.${key}` }, 'textOrNull', value);
+	};
+	if (raw.simulated !== undefined && typeof raw.simulated !== 'boolean')
+		throw new ConfigError({ file: shown, path: '$.simulated' }, 'boolean', raw.simulated);
 	const resolve = (p: string | null) => (p === null ? null : path.resolve(dir, p));
 	return {
 		dataDir: dir,
+		province: province(raw.province, shown),
 		database: resolve(process.env.CDHT_DB ?? text('database', 'cdht.duckdb'))!,
 		targetsDir: resolve(text('targets', 'targets'))!,
 		defaultPreset: text('defaultPreset', '')!,
@@ -46,6 +70,18 @@ export function loadConfig(dir = dataDir()): Config {
 	};
 }
 
+function province(value: unknown, file: string): Config['province'] {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'object' || Array.isArray(value))
+		throw new ConfigError({ file, path: '$.province' }, 'object', value);
+	const { code, name } = value as Record<string, unknown>;
+	if (typeof code !== 'string' || code.trim() === '')
+		throw new ConfigError({ file, path: '$.province.code' }, 'text', code);
+	if (typeof name !== 'string' || name.trim() === '')
+		throw new ConfigError({ file, path: '$.province.name' }, 'text', name);
+	return { code, name };
+}
+
 /** Every preset under the targets directory, validated; the default first. */
 export function loadPresets(config: Config): TargetPreset[] {
 	const files = existsSync(config.targetsDir)
@@ -55,7 +91,7 @@ export function loadPresets(config: Config): TargetPreset[] {
 		: [];
 	const presets = files.map((f) => {
 		const file = path.join(config.targetsDir, f);
-		return parsePreset(JSON.parse(readFileSync(file, 'utf8')), file);
+		return parsePreset(readJson(file), shownPath(file));
 	});
 	return presets.sort(
 		(a, b) => Number(b.id === config.defaultPreset) - Number(a.id === config.defaultPreset)

@@ -88,6 +88,6 @@ describe('activity', () => {
 		);
 		const output = memoryOutput();
 		expect(await run(['activity', bad, '--db', db], output)).toBe(0);
-		expect(output.lines).toEqual(['✓ Hoạt động: 3 dòng, 3 đơn vị']);
+		expect(output.lines).toEqual(['✓ Hoạt động: 3 dòng, 3 đơn vị', `→ đã ghi ${db}`]);
 	});
 });

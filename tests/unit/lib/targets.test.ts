@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	mainTarget,
-	parsePreset,
-	PresetError,
-	targetsFor,
-	type Target
-} from '../../../src/lib/targets.ts';
+import { mainTarget, parsePreset, targetsFor, type Target } from '../../../src/lib/targets.ts';
+import { ConfigError } from '../../../src/lib/config-errors.ts';
 import { preset, realPreset, target } from './fixtures.ts';
 
 /** A valid preset file as parsed JSON; each case below breaks one thing. */
@@ -47,12 +42,12 @@ function valid() {
 type Json = ReturnType<typeof valid>;
 type Anything = Record<string, unknown>;
 
-function parseError(json: unknown): PresetError {
+function parseError(json: unknown): ConfigError {
 	try {
 		parsePreset(json, 'test.json');
 	} catch (error) {
-		expect(error).toBeInstanceOf(PresetError);
-		return error as PresetError;
+		expect(error).toBeInstanceOf(ConfigError);
+		return error as ConfigError;
 	}
 	throw new Error('parsePreset accepted an invalid preset');
 }
@@ -100,110 +95,119 @@ describe('parsePreset', () => {
 	});
 
 	const cases: [string, (json: Json) => unknown, string][] = [
-		['a root that is not an object', () => [], '$: expected an object'],
-		['a null root', () => null, '$: expected an object'],
-		['missing rules', (j) => ({ ...j, rules: undefined }), '$.rules: expected an object'],
+		['a root that is not an object', () => [], '$ = []: expected an object { … }'],
+		['a null root', () => null, '$ = null: expected an object { … }'],
+		[
+			'missing rules',
+			(j) => ({ ...j, rules: undefined }),
+			'$.rules (missing): expected an object { … }'
+		],
 		[
 			'a missing rule',
 			(j) => ({ ...j, rules: { ...j.rules, paceMargin: undefined } }),
-			'$.rules.paceMargin: expected a share between 0 and 1'
+			'$.rules.paceMargin (missing): expected a share between 0 and 1'
 		],
 		[
-			'a pace margin above 1',
+			'a pace margin written in percent',
 			(j) => ({ ...j, rules: { ...j.rules, paceMargin: 5 } }),
-			'$.rules.paceMargin: expected a share between 0 and 1'
+			'$.rules.paceMargin = 5: a share is written as a decimal: 5% is 0.05'
+		],
+		[
+			'a pace margin above 100%',
+			(j) => ({ ...j, rules: { ...j.rules, paceMargin: 500 } }),
+			'$.rules.paceMargin = 500: expected a share between 0 and 1'
 		],
 		[
 			'a window of 0 days',
 			(j) => ({ ...j, rules: { ...j.rules, projectionWindowDays: 0 } }),
-			'$.rules.projectionWindowDays: expected a whole number above 0'
+			'$.rules.projectionWindowDays = 0: expected a whole number above 0'
 		],
 		[
 			'a fractional inactivity',
 			(j) => ({ ...j, rules: { ...j.rules, inactivityDays: 1.5 } }),
-			'$.rules.inactivityDays: expected a whole number above 0'
+			'$.rules.inactivityDays = 1.5: expected a whole number above 0'
 		],
-		['targets not a list', (j) => ({ ...j, targets: {} }), '$.targets: expected a list'],
-		['an empty id', (j) => ({ ...j, id: ' ' }), '$.id: expected a non-empty text'],
+		['targets not a list', (j) => ({ ...j, targets: {} }), '$.targets = {}: expected a list [ … ]'],
+		['an empty id', (j) => ({ ...j, id: ' ' }), '$.id = " ": expected a non-empty text'],
 		[
 			'a name without English',
 			(j) => ({ ...j, name: { vi: 'Thử' } }),
-			'$.name.en: expected a non-empty text'
+			'$.name.en (missing): expected a non-empty text'
 		],
 		[
 			'a missing source',
 			(j) => ({ ...j, source: undefined }),
-			'$.source: expected a non-empty text'
+			'$.source (missing): expected a non-empty text'
 		],
 		[
 			'a target that is not an object',
 			(j) => ({ ...j, targets: [j.targets[0], 'x'] }),
-			'$.targets[1]: expected an object'
+			'$.targets[1] = "x": expected an object { … }'
 		],
 		[
 			'a duplicate target id',
 			(j) => ({ ...j, targets: [j.targets[0], { ...j.targets[1], id: 'districts' }] }),
-			'$.targets[1].id: duplicate target id "districts"'
+			'$.targets[1].id = "districts": duplicate target id "districts"'
 		],
 		[
 			'an unknown kind',
 			(j) => target1(j, { appliesTo: { kind: 'village' } }),
-			'$.targets[1].appliesTo.kind: unknown kind "village"'
+			'$.targets[1].appliesTo.kind = "village": unknown kind; one of province, district, commune, agency, armed_force'
 		],
 		[
 			'appliesTo naming neither kind nor unit',
 			(j) => target1(j, { appliesTo: {} }),
-			'$.targets[1].appliesTo.unit: expected a non-empty text'
+			'$.targets[1].appliesTo.unit (missing): expected a non-empty text'
 		],
 		[
 			'a missing appliesTo',
 			(j) => target1(j, { appliesTo: undefined }),
-			'$.targets[1].appliesTo: expected an object'
+			'$.targets[1].appliesTo (missing): expected an object { … }'
 		],
 		[
 			'an unknown metric',
 			(j) => target1(j, { metric: 'happiness' }),
-			'$.targets[1].metric: unknown metric "happiness" (one of recognised, registered, digital_skills, trained)'
+			'$.targets[1].metric = "happiness": unknown metric; one of recognised, registered, digital_skills, trained'
 		],
 		[
 			'a threshold above 1',
 			(j) => target1(j, { threshold: 40 }),
-			'$.targets[1].threshold: expected a share between 0 and 1'
+			'$.targets[1].threshold = 40: a share is written as a decimal: 40% is 0.4'
 		],
 		[
 			'a negative threshold',
 			(j) => target1(j, { threshold: -0.1 }),
-			'$.targets[1].threshold: expected a share between 0 and 1'
+			'$.targets[1].threshold = -0.1: expected a share between 0 and 1'
 		],
 		[
 			'a threshold written as text',
 			(j) => target1(j, { threshold: '0.4' }),
-			'$.targets[1].threshold: expected a share between 0 and 1'
+			'$.targets[1].threshold = "0.4": expected a share between 0 and 1'
 		],
 		[
 			'an impossible start',
 			(j) => target1(j, { start: '2023-02-30' }),
-			'$.targets[1].start: expected a date YYYY-MM-DD'
+			'$.targets[1].start = "2023-02-30": expected a date YYYY-MM-DD, e.g. 2023-12-31'
 		],
 		[
 			'a day-first deadline',
 			(j) => target1(j, { deadline: '31/12/2023' }),
-			'$.targets[1].deadline: expected a date YYYY-MM-DD'
+			'$.targets[1].deadline = "31/12/2023": expected a date YYYY-MM-DD, e.g. 2023-12-31'
 		],
 		[
 			'a deadline on the start',
 			(j) => target1(j, { deadline: '2023-01-01', milestones: [] }),
-			'$.targets[1].deadline: must be after the start'
+			'$.targets[1].deadline = "2023-01-01": must be after the start'
 		],
 		[
 			'a deadline before the start',
 			(j) => target1(j, { deadline: '2022-12-31', milestones: [] }),
-			'$.targets[1].deadline: must be after the start'
+			'$.targets[1].deadline = "2022-12-31": must be after the start'
 		],
 		[
 			'a milestone on the start',
 			(j) => target1(j, { milestones: [{ date: '2023-01-01', share: 0 }] }),
-			'$.targets[1].milestones[0].date: must lie between the start and the deadline'
+			'$.targets[1].milestones[0].date = "2023-01-01": must lie between the start and the deadline'
 		],
 		[
 			'a milestone on the deadline',
@@ -214,43 +218,43 @@ describe('parsePreset', () => {
 						{ date: '2023-12-31', share: 0.5 }
 					]
 				}),
-			'$.targets[1].milestones[1].date: must lie between the start and the deadline'
+			'$.targets[1].milestones[1].date = "2023-12-31": must lie between the start and the deadline'
 		],
 		[
 			'a milestone after the deadline',
 			(j) => target1(j, { milestones: [{ date: '2024-01-15', share: 0.5 }] }),
-			'$.targets[1].milestones[0].date: must lie between the start and the deadline'
+			'$.targets[1].milestones[0].date = "2024-01-15": must lie between the start and the deadline'
 		],
 		[
 			'a milestone before the start',
 			(j) => target1(j, { milestones: [{ date: '2022-12-01', share: 0 }] }),
-			'$.targets[1].milestones[0].date: must lie between the start and the deadline'
+			'$.targets[1].milestones[0].date = "2022-12-01": must lie between the start and the deadline'
 		],
 		[
 			'a milestone share above 1',
 			(j) => target1(j, { milestones: [{ date: '2023-06-30', share: 30 }] }),
-			'$.targets[1].milestones[0].share: expected a share between 0 and 1'
+			'$.targets[1].milestones[0].share = 30: a share is written as a decimal: 30% is 0.3'
 		],
 		[
 			'a milestone without a date',
 			(j) => target1(j, { milestones: [{ share: 0.3 }] }),
-			'$.targets[1].milestones[0].date: expected a date YYYY-MM-DD'
+			'$.targets[1].milestones[0].date (missing): expected a date YYYY-MM-DD, e.g. 2023-12-31'
 		],
 		[
 			'a label without Vietnamese',
 			(j) => target1(j, { label: { en: 'Can Lộc' } }),
-			'$.targets[1].label.vi: expected a non-empty text'
+			'$.targets[1].label.vi (missing): expected a non-empty text'
 		],
 		[
 			'a source without its item',
 			(j) => target1(j, { source: { document: 'Kế hoạch 2/KH-UBND' } }),
-			'$.targets[1].source.item: expected a non-empty text'
+			'$.targets[1].source.item (missing): expected a non-empty text'
 		]
 	];
 
 	it.each(cases)('rejects %s, naming the file and the JSON path', (_, breakIt, message) => {
 		const error = parseError(breakIt(valid()));
-		expect(error.name).toBe('PresetError');
+		expect(error.name).toBe('ConfigError');
 		expect(error.message).toBe(`test.json: ${message}`);
 	});
 

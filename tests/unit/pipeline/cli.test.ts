@@ -33,6 +33,18 @@ describe('parseOptions', () => {
 		expect(parseOptions(['progress', '--help'])).toBe('help');
 	});
 
+	it('takes the data directory from --data, its database from that directory', () => {
+		const options = parseOptions(['progress', '--data', 'nowhere/quang-ngai']);
+		expect(options).toMatchObject({
+			dataDir: path.resolve('nowhere/quang-ngai'),
+			db: path.resolve('nowhere/quang-ngai/cdht.duckdb')
+		});
+		expect(parseOptions(['progress', '--data', 'x', '--db', 'y.duckdb'])).toMatchObject({
+			dataDir: path.resolve('x'),
+			db: 'y.duckdb'
+		});
+	});
+
 	it.each([
 		[
 			['frobnicate'],
