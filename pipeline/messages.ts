@@ -141,6 +141,12 @@ const MESSAGES = {
 		vi: (p) => `không có bộ chỉ tiêu “${p.id}” (có: ${p.ids})`,
 		en: (p) => `no target preset "${p.id}" (available: ${p.ids})`
 	},
+	no_presets: {
+		vi: (p) =>
+			`chưa có bộ chỉ tiêu nào trong ${p.dir}: tạo bằng “npm run pipeline -- setup” hoặc chép một tệp chỉ tiêu .json vào đó`,
+		en: (p) =>
+			`there is no target preset in ${p.dir}: make one with "npm run pipeline -- setup" or copy a preset .json there`
+	},
 	locked: {
 		vi: (p) => `đang có lượt nhập khác (tiến trình ${p.pid}); chờ xong rồi thử lại`,
 		en: (p) => `another import is running (process ${p.pid}); try again when it ends`

@@ -11,11 +11,15 @@ export async function openForReading(dbPath: string): Promise<Db> {
 	return openDatabase(dbPath, { readOnly: true });
 }
 
-/** The preset named by --preset, else the data directory's default; refused if there is none such. */
+/**
+ * The preset named by --preset, else the data directory's default (else its first preset, as the
+ * dashboard shows); refused if there is none such.
+ */
 export function chosenPreset(id: string | undefined, dataDir: string): TargetPreset {
 	const config = loadConfig(dataDir);
 	const presets = loadPresets(config);
-	const wanted = id ?? config.defaultPreset;
+	if (presets.length === 0) throw new ImportError('no_presets', {}, { dir: config.targetsDir });
+	const wanted = id ?? (config.defaultPreset || presets[0]!.id);
 	const preset = presets.find((p) => p.id === wanted);
 	if (!preset)
 		throw new ImportError(

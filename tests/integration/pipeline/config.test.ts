@@ -2,10 +2,11 @@
  * The data directory on the command line: --data picks it (and its database), and a mistake in
  * config.json or a preset is one line naming the file and the field, never a stack trace.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEADER, row, writeCsv } from '../../support/exports.ts';
 import { QUANG_NGAI_UNITS } from '../../support/quang-ngai.ts';
 import { pipeline } from '../../support/province.ts';
 
@@ -85,5 +86,27 @@ describe('configuration mistakes', () => {
 		writeFileSync(file, '{ "simulated": "yes" }');
 		const again = await pipeline(['imports', '--data', dir, '--lang', 'en']);
 		expect(again.errors).toEqual([`✗ ${file}: $.simulated = "yes": expected true or false`]);
+	});
+
+	it('takes the first preset when config.json names none, and says where presets go when none exist', async () => {
+		const dir = dataCopy();
+		writeFileSync(path.join(dir, 'config.json'), '{ "database": "province.duckdb" }');
+		expect((await pipeline(['units', writeUnits(dir), '--data', dir])).code).toBe(0);
+		const file = await writeCsv(path.join(dir, 'dk.csv'), [
+			['Tính đến ngày 31/10/2023'],
+			HEADER,
+			row(1, { district: 'Huyện Bình Sơn', commune: 'Xã Bình Thạnh' })
+		]);
+		expect((await pipeline(['ingest', file, '--data', dir])).code).toBe(0);
+		const progress = await pipeline(['progress', '--json', '--data', dir]);
+		expect(progress.code, progress.text).toBe(0);
+		expect(JSON.parse(progress.lines.join('\n'))).toMatchObject({ preset: 'cu-chi-2023' });
+
+		rmSync(path.join(dir, 'targets'), { recursive: true });
+		const none = await pipeline(['progress', '--data', dir]);
+		expect(none.code).toBe(1);
+		expect(none.errors).toEqual([
+			`✗ chưa có bộ chỉ tiêu nào trong ${path.join(dir, 'targets')}: tạo bằng “npm run pipeline -- setup” hoặc chép một tệp chỉ tiêu .json vào đó`
+		]);
 	});
 });
