@@ -11,7 +11,10 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					// A hook builds a province through the real pipeline: seconds alone, more beside
+					// the other files running in parallel on a small machine.
+					hookTimeout: 120_000
 				}
 			},
 			{

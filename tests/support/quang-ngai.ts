@@ -10,6 +10,20 @@ import { expect } from 'vitest';
 import { pipeline } from './province.ts';
 import { recount } from './recount.ts';
 
+/** An export's header with the group column, as the names tests write them. */
+export const QUANG_NGAI_HEADER = [
+	'STT',
+	'Họ và tên',
+	'Số CCCD',
+	'Xã/Phường/Thị trấn',
+	'Huyện/Thị xã/Thành phố',
+	'Cơ quan/đơn vị công tác',
+	'Đối tượng',
+	'Ngày đăng ký',
+	'Trạng thái',
+	'Ngày công nhận'
+];
+
 export const QUANG_NGAI_UNITS = [
 	'code,name,kind,parent,eligible,confidential,aliases',
 	'51,Tỉnh Quảng Ngãi,province,,3000,false,',

@@ -13,23 +13,11 @@ import { pipeline } from '../../support/province.ts';
 import {
 	countsByCode,
 	expectProgressIsRecount,
+	QUANG_NGAI_HEADER as HEADER,
 	QUANG_NGAI_UNITS,
 	quangNgaiDatabase
 } from '../../support/quang-ngai.ts';
 import type { OpenName } from '../../../src/lib/names.ts';
-
-const HEADER = [
-	'STT',
-	'Họ và tên',
-	'Số CCCD',
-	'Xã/Phường/Thị trấn',
-	'Huyện/Thị xã/Thành phố',
-	'Cơ quan/đơn vị công tác',
-	'Đối tượng',
-	'Ngày đăng ký',
-	'Trạng thái',
-	'Ngày công nhận'
-];
 
 interface Person {
 	n: number;

@@ -13,22 +13,10 @@ import { pipeline } from '../../support/province.ts';
 import {
 	countsByCode,
 	expectProgressIsRecount,
+	QUANG_NGAI_HEADER as HEADER,
 	QUANG_NGAI_UNITS
 } from '../../support/quang-ngai.ts';
 import type { OpenName } from '../../../src/lib/names.ts';
-
-const HEADER = [
-	'STT',
-	'Họ và tên',
-	'Số CCCD',
-	'Xã/Phường/Thị trấn',
-	'Huyện/Thị xã/Thành phố',
-	'Cơ quan/đơn vị công tác',
-	'Đối tượng',
-	'Ngày đăng ký',
-	'Trạng thái',
-	'Ngày công nhận'
-];
 
 function line(n: number, workplace: string, group: string, recognised: boolean): string[] {
 	return [
