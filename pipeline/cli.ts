@@ -89,7 +89,8 @@ const FLAGS = {
 	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
 	preset: {
 		type: 'string',
-		description: 'progress, report: target preset id (default: from data/config.json)'
+		description:
+			"progress, report: target preset id (default: config.json's defaultPreset, else the first)"
 	},
 	month: { type: 'string', description: 'report: the month YYYY-MM' },
 	format: { type: 'string', description: 'report: docx (default), xlsx, pdf or html' },
