@@ -4,6 +4,7 @@
  * straight from the GSO catalogue (territory only, eligible counts empty).
  */
 import path from 'node:path';
+import { stripTextPrefix } from '../src/lib/csv.ts';
 import { allowedParentKinds, type Unit, type UnitKind } from '../src/lib/units.ts';
 import { shownPath } from '../src/lib/server/config.ts';
 import { listUnits, replaceUnits, unitCodesInUse } from '../src/lib/server/units.ts';
@@ -71,8 +72,9 @@ export function parseUnits(
 	const units: Unit[] = [];
 	const firstRow = new Map<string, number>();
 	for (const { row, values } of rows) {
-		const code = values.code && clean(values.code);
-		const name = values.name && clean(values.name);
+		// A list written by `names export` carries the `'` text prefix on formula-like names.
+		const code = values.code && clean(stripTextPrefix(values.code));
+		const name = values.name && clean(stripTextPrefix(values.name));
 		if (!code) {
 			errors.push(
 				new ImportError('bad_value', at(row, 'code'), {
@@ -133,10 +135,13 @@ export function parseUnits(
 			code,
 			name: name ?? code,
 			kind,
-			parent: values.parent || null,
+			parent: (values.parent && stripTextPrefix(values.parent)) || null,
 			eligible,
 			confidential: YES.has(flag),
-			aliases: (values.aliases ?? '').split('|').map(clean).filter(Boolean)
+			aliases: (values.aliases ?? '')
+				.split('|')
+				.map((a) => clean(stripTextPrefix(a)))
+				.filter(Boolean)
 		});
 	}
 	const byCode = new Map(units.map((u) => [u.code, u]));

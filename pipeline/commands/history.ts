@@ -1,5 +1,6 @@
 /** `imports` and `rejects`: what was loaded when, and what was left out and why. */
 import { writeFile } from 'node:fs/promises';
+import { csvLines } from '../../src/lib/csv.ts';
 import { formatDate, formatNumber } from '../../src/lib/format.ts';
 import { REJECT_REASONS, type RejectReason } from '../../src/lib/rejects.ts';
 import { getImport, listImports, rejectsOf } from '../../src/lib/server/imports.ts';
@@ -88,17 +89,10 @@ export async function runRejects(options: CliOptions, out: Output): Promise<numb
 		const reason = (r: string) =>
 			REJECT_REASONS.includes(r as RejectReason) ? rejectText(r as RejectReason, lang) : r;
 		if (options.csv) {
-			const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 			const header =
 				lang === 'vi' ? ['Dòng', 'Cột', 'Lý do', 'Giá trị'] : ['Row', 'Column', 'Reason', 'Value'];
-			const lines = [
-				header,
-				...rejects.map((r) => [String(r.row), r.column ?? '', reason(r.reason), r.value ?? ''])
-			];
-			await writeFile(
-				options.csv,
-				'\ufeff' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n'
-			);
+			const lines = [header, ...rejects.map((r) => [r.row, r.column, reason(r.reason), r.value])];
+			await writeFile(options.csv, '\ufeff' + csvLines(lines));
 			out.line(
 				`${formatNumber(rejects.length, lang)} ${lang === 'vi' ? 'dòng bị loại đã ghi vào' : 'rejected rows written to'} ${options.csv}`
 			);

@@ -4,6 +4,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { quoteCsvField } from '../../src/lib/csv.ts';
 
 export type CsvEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'windows-1258';
 
@@ -20,9 +21,6 @@ export function createCsvWriter(
 ): CsvWriter {
 	const out: WriteStream = createWriteStream(file);
 	const encode = encoder(options.encoding);
-	const needsQuote = new RegExp(
-		`["\\r\\n${options.delimiter === '\t' ? '\\t' : options.delimiter}]`
-	);
 	let pending = '';
 	let started = false;
 
@@ -41,9 +39,7 @@ export function createCsvWriter(
 	return {
 		async writeRow(fields) {
 			pending +=
-				fields
-					.map((f) => (needsQuote.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
-					.join(options.delimiter) + '\r\n';
+				fields.map((f) => quoteCsvField(f, options.delimiter)).join(options.delimiter) + '\r\n';
 			if (pending.length >= FLUSH_AT) await flush();
 		},
 		async close() {

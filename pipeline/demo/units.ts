@@ -2,6 +2,7 @@
  * The demo province's unit list: the GSO districts and communes of Hà Tĩnh (facts), eligible
  * counts from the 2019 census × the assumed share in demo.json, and the synthetic agencies.
  */
+import { csvLines } from '../../src/lib/csv.ts';
 import type { Unit } from '../../src/lib/units.ts';
 import { readAgencies, readGsoUnits, readPopulation, type DemoConfig } from './config.ts';
 import { random } from './random.ts';
@@ -95,22 +96,16 @@ export function splitByWeight(total: number, weights: number[]): number[] {
 
 /** The unit list as the `units` command reads it. */
 export function unitsCsv(units: Unit[]): string {
-	const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-	const lines = ['code,name,kind,parent,eligible,confidential,aliases'];
-	for (const u of units) {
-		lines.push(
-			[
-				u.code,
-				u.name,
-				u.kind,
-				u.parent ?? '',
-				u.eligible ?? '',
-				u.confidential,
-				u.aliases.join('|')
-			]
-				.map((v) => quote(String(v)))
-				.join(',')
-		);
-	}
-	return lines.join('\n') + '\n';
+	return csvLines([
+		['code', 'name', 'kind', 'parent', 'eligible', 'confidential', 'aliases'],
+		...units.map((u) => [
+			u.code,
+			u.name,
+			u.kind,
+			u.parent,
+			u.eligible,
+			String(u.confidential),
+			u.aliases.join('|')
+		])
+	]);
 }

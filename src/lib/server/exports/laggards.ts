@@ -3,6 +3,7 @@
  * diacritics) and a formatted XLSX. Confidential units carry shares only, like the page.
  */
 import ExcelJS from 'exceljs';
+import { csvLines } from '../../csv.ts';
 import { explainFlag, flagLabel } from '../../explain.ts';
 import { formatDate, type Lang } from '../../format.ts';
 import { t } from '../../i18n/index.ts';
@@ -46,15 +47,10 @@ function columns(lang: Lang): Column[] {
 
 export function laggardsCsv(rows: UnitRow[], view: View): string {
 	const cols = columns(view.lang);
-	const cell = (v: string | number | null) => {
-		const text = v === null ? '' : String(v);
-		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-	};
-	const lines = [
-		cols.map((c) => cell(c.header)),
-		...rows.map((r) => cols.map((c) => cell(c.value(r))))
-	];
-	return '\ufeff' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+	return (
+		'\ufeff' +
+		csvLines([cols.map((c) => c.header), ...rows.map((r) => cols.map((c) => c.value(r)))])
+	);
 }
 
 export async function laggardsXlsx(rows: UnitRow[], view: View, title: string): Promise<Buffer> {
