@@ -12,7 +12,7 @@ describe('escapeHtml', () => {
 		expect(escapeHtml('A &lt; B & C')).toBe('A &amp;lt; B &amp; C');
 	});
 
-	it("escapes single quotes, which could close an attribute", () => {
+	it('escapes single quotes, which could close an attribute', () => {
 		expect(escapeHtml("x' onmouseover='y")).toBe('x&#39; onmouseover=&#39;y');
 	});
 
