@@ -4,18 +4,22 @@
  * With CI=true a missing Chromium fails the run; elsewhere the browser tests say they are skipped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generate } from '../../pipeline/demo/generate.ts';
 import { run } from '../../pipeline/cli.ts';
+import { unitsCsv } from '../../pipeline/demo/units.ts';
+import { readUnitList } from '../../pipeline/units.ts';
 import { memoryOutput } from '../../pipeline/tty.ts';
 import { CHROMIUM } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Rows in the last snapshot: enough for every page to have something to say, quick to build. */
 const ROWS = 30_000;
+/** A district whose name carries HTML (its real name stays as an alias, so its rows still match). */
+export const HOSTILE_UNIT = { code: '439', name: '<img src=x onerror="window.__xss=1">' };
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -66,6 +70,11 @@ export default async function setup(project: TestProject) {
 		snapshots: 'monthly',
 		formats: ['csv', 'xlsx']
 	});
+	const units = await readUnitList(generated.units);
+	const hostile = units.find((u) => u.code === HOSTILE_UNIT.code)!;
+	hostile.aliases.push(hostile.name);
+	hostile.name = HOSTILE_UNIT.name;
+	writeFileSync(generated.units, unitsCsv(units));
 	for (const args of [
 		['units', generated.units],
 		['activity', generated.activity],
