@@ -27,6 +27,7 @@ import {
 	type Encoding
 } from './text-file.ts';
 import { headerError } from './header-error.ts';
+import { tempFile } from '../temp-files.ts';
 
 export interface CsvRead {
 	header: Header;
@@ -73,7 +74,7 @@ export async function readCsv(
 	}
 	let source = file;
 	if (sniffed.encoding !== 'utf-8') {
-		source = path.join(workDir, `${process.pid}-${name}.utf8.csv`);
+		source = tempFile(workDir, 'utf8.csv');
 		await transcodeToUtf8(file, sniffed, source);
 	}
 	const width = Math.max(...records.map((r) => r.cells.length));

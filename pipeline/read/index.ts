@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
+import { PersonKeyer } from '../person-key.ts';
 import { readCsv } from './csv.ts';
 import { detectFormat } from './format.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
@@ -33,6 +34,7 @@ export async function readExport(
 	file: string,
 	connection: DuckDBConnection,
 	workDir: string,
+	key: Buffer,
 	onProgress: (progress: ReadProgress) => void = () => {}
 ): Promise<ReadResult> {
 	const name = path.basename(file);
@@ -40,7 +42,9 @@ export async function readExport(
 	await createStaging(connection);
 	const read =
 		format === 'xlsx'
-			? await readXlsx(file, connection, workDir, (rows) => onProgress({ rows }))
+			? await readXlsx(file, connection, workDir, new PersonKeyer(key), (rows) =>
+					onProgress({ rows })
+				)
 			: {
 					...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))),
 					sheet: null

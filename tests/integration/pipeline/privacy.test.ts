@@ -1,0 +1,106 @@
+/**
+ * No personal value on disk: the files a read writes beside the database hold none, and what a
+ * killed run left is removed by the next command.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, HEADER, id, row, writeXlsx } from '../../support/exports.ts';
+import { pipeline } from '../../support/province.ts';
+
+/** A process id nobody has any more: a child that has exited. */
+function deadPid(): number {
+	return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => path.join(e.parentPath, e.name));
+}
+
+let dir: string;
+let db: string;
+
+beforeAll(async () => {
+	({ dir, db } = await freshDatabase());
+});
+
+describe('leftovers of a killed run', () => {
+	it('are removed at the start of a changing and of a reading command; a live run’s are kept', async () => {
+		const dead = deadPid();
+		const left = [
+			`.cdht-tmp-${dead}-0123456789ab.rows`,
+			`.cdht-tmp-${dead}-ba9876543210.utf8.csv`,
+			`${dead}-Danh sách.xlsx.rows`,
+			`${dead}-Danh sách.csv.utf8.csv`
+		];
+		// Process 1 is alive for as long as the machine is.
+		const live = '.cdht-tmp-1-0123456789ab.rows';
+		const leave = () => {
+			for (const name of [...left, live]) writeFileSync(path.join(dir, name), id(1));
+		};
+		leave();
+		expect((await pipeline(['imports', '--db', db])).code).toBe(0);
+		for (const name of left) expect(existsSync(path.join(dir, name)), name).toBe(false);
+		leave();
+		const csv = path.join(dir, 'empty.csv');
+		writeFileSync(csv, 'x\n');
+		await pipeline(['ingest', csv, '--db', db]);
+		for (const name of left) expect(existsSync(path.join(dir, name)), name).toBe(false);
+		expect(existsSync(path.join(dir, live))).toBe(true);
+	});
+});
+
+describe('an XLSX read', () => {
+	const CANARY_ID = '079123456789';
+	const CANARY_PHONE = '0987654321';
+	const CANARY_NAME = 'Canary Thị Hoàng Yến';
+	const CANARY_BIRTH = ['14/05/1987', '1987-05-14'];
+	const canaries = [CANARY_ID, CANARY_PHONE, CANARY_NAME, ...CANARY_BIRTH, id(7)];
+
+	it('writes no ID, name, phone or birth date to any file, during the read or after', async () => {
+		const header = [...HEADER, 'Ngày sinh', 'Số điện thoại'];
+		const people = Array.from({ length: 30_000 }, (_, i) => {
+			const n = i + 1;
+			const cells = row(n, { id: n === 1 ? CANARY_ID : undefined });
+			if (n === 1) cells[1] = CANARY_NAME;
+			return [...cells, n === 1 ? CANARY_BIRTH[0]! : '01/01/1990', CANARY_PHONE];
+		});
+		const file = await writeXlsx(path.join(dir, 'canary-' + 'x'.repeat(240) + '.xlsx'), [
+			['Tính đến ngày 30/06/2023'],
+			header,
+			...people
+		]);
+		const started = Date.now();
+		const seen = new Map<string, Buffer>();
+		const look = () => {
+			for (const f of filesUnder(dir))
+				if (f !== file && !f.includes('.duckdb')) {
+					try {
+						seen.set(f, readFileSync(f));
+					} catch {
+						// Removed between listing and reading.
+					}
+				}
+		};
+		const poll = setInterval(look, 5);
+		const result = await pipeline(['ingest', file, '--db', db]);
+		clearInterval(poll);
+		expect(result.code, result.text).toBe(0);
+		expect(result.text).toMatch(/30\.000/);
+		// The row file was seen while it was there.
+		expect([...seen.keys()].some((f) => f.endsWith('.rows'))).toBe(true);
+		look();
+		// The database and the temp dir as well, for what this run wrote there.
+		for (const f of filesUnder(dir)) if (f !== file) seen.set(f, readFileSync(f));
+		const tmp = path.dirname(dir);
+		for (const f of readdirSync(tmp).map((n) => path.join(tmp, n)))
+			if (statSync(f, { throwIfNoEntry: false })?.isFile() && statSync(f).mtimeMs >= started)
+				seen.set(f, readFileSync(f));
+		for (const [f, bytes] of seen)
+			for (const canary of canaries)
+				expect(bytes.includes(canary), `${canary} in ${path.basename(f)}`).toBe(false);
+	}, 120_000);
+});
