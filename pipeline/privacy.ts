@@ -3,6 +3,7 @@
  * birth date only as much of it as the database keeps (the year), and in rejected rows and
  * messages any text that looks like an ID or phone number is masked, whichever column it is in.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseDate } from './normalise.ts';
 import type { PersonKeyer } from './person-key.ts';
 
@@ -67,4 +68,39 @@ export function maskPersonal(text: string): string {
 		const head = digits.startsWith('+') ? 3 : 2;
 		return digits.slice(0, head) + '*'.repeat(digits.length - head - 2) + digits.slice(-2);
 	});
+}
+
+/** A prefilter in SQL (RE2) for the texts maskPersonal changes. */
+const PERSONAL_NUMBER_SQL = String.raw`(\+\s?84|[0-9])([\s.\-]?[0-9]){8,}`;
+
+/**
+ * `masked_value (raw, masked)`: the texts of `values` (a query of one column `value`) that hold
+ * an ID or phone number, with maskPersonal's mask. A TEMP table: in memory, never in the file.
+ */
+export async function maskedValues(connection: DuckDBConnection, values: string): Promise<void> {
+	const read = await connection.runAndReadAll(
+		`SELECT DISTINCT value FROM (${values}) WHERE regexp_matches(value, '${PERSONAL_NUMBER_SQL}')`
+	);
+	await connection.run(
+		'CREATE OR REPLACE TEMP TABLE masked_value (raw VARCHAR PRIMARY KEY, masked VARCHAR)'
+	);
+	const appender = await connection.createAppender('masked_value');
+	try {
+		for (const [raw] of read.getRows() as [string][]) {
+			appender.appendVarchar(raw);
+			appender.appendVarchar(maskPersonal(raw));
+			appender.endRow();
+		}
+	} finally {
+		appender.closeSync();
+	}
+}
+
+/**
+ * A library's error text fit to print: DuckDB's CSV errors end with the "Original Line" they
+ * choked on, a whole row of a person's values; that goes, and numbers that may be an ID or a
+ * phone are masked in the rest.
+ */
+export function safeDetail(text: string): string {
+	return maskPersonal(text.replace(/\s*original line:[\s\S]*$/i, '')).trim();
 }

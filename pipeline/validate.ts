@@ -12,7 +12,7 @@ import type { IsoDate } from '../src/lib/dates.ts';
 import type { RejectReason } from '../src/lib/rejects.ts';
 import type { KeptField } from './read/fields.ts';
 import { ID_PATTERN_SQL, ID_SEPARATORS_SQL } from './normalise.ts';
-import { KEYED_ID_PREFIX } from './privacy.ts';
+import { KEYED_ID_PREFIX, maskedValues } from './privacy.ts';
 import { UNKNOWN_GROUP } from './names/vocabulary.ts';
 import { STAGING } from './read/staging.ts';
 
@@ -145,4 +145,9 @@ export async function validate(
 				ELSE nullif(trim(s.registered_on), '')
 			END) AS value
 		FROM problems p JOIN ${STAGING} s ON s.row = p.row`);
+	// A value that landed in the wrong column (a shifted row) may be an ID or a phone number.
+	await maskedValues(connection, 'SELECT value FROM rejected');
+	await connection.run(
+		'UPDATE rejected SET value = m.masked FROM masked_value m WHERE rejected.value = m.raw'
+	);
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, HEADER, id, row, writeXlsx } from '../../support/exports.ts';
+import { freshDatabase, HEADER, id, row, writeCsv, writeXlsx } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
 
 /** A process id nobody has any more: a child that has exited. */
@@ -103,4 +103,32 @@ describe('an XLSX read', () => {
 			for (const canary of canaries)
 				expect(bytes.includes(canary), `${canary} in ${path.basename(f)}`).toBe(false);
 	}, 120_000);
+});
+
+describe('a shifted row', () => {
+	it('keeps the reason but masks an ID or phone number that landed in any column', async () => {
+		const { dir, db } = await freshDatabase();
+		const phone = '0912 345 678';
+		const idLike = '079123456780';
+		const file = await writeCsv(path.join(dir, 'shifted.csv'), [
+			['Tính đến ngày 31/12/2023'],
+			HEADER,
+			row(1),
+			// The district column holds a phone number, the date column an ID number.
+			row(2, { district: phone }),
+			row(3, { registered: idLike }),
+			row(4, { district: '', registered: phone })
+		]);
+		const ingest = await pipeline(['ingest', file, '--db', db]);
+		expect(ingest.code, ingest.text).toBe(0);
+		const rejects = await pipeline(['rejects', '1', '--db', db]);
+		expect(rejects.code, rejects.text).toBe(0);
+		const names = await pipeline(['names', '--db', db]);
+		for (const text of [ingest.text, rejects.text, names.text]) {
+			expect(text).not.toContain('345 678');
+			expect(text).not.toContain(idLike);
+		}
+		expect(rejects.text).toContain('09******78');
+		expect(rejects.text).toContain('07********80');
+	});
 });

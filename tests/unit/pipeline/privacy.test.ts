@@ -8,8 +8,11 @@ import {
 	idToken,
 	KEYED_ID_PREFIX,
 	maskDigits,
-	maskPersonal
+	maskPersonal,
+	safeDetail
 } from '../../../pipeline/privacy.ts';
+import { ImportError } from '../../../pipeline/errors.ts';
+import { errorText } from '../../../pipeline/messages.ts';
 
 describe('idToken', () => {
 	const key = randomBytes(32);
@@ -86,5 +89,18 @@ describe('maskPersonal', () => {
 			'Huyện Can Lộc'
 		])
 			expect(maskPersonal(text)).toBe(text);
+	});
+});
+
+describe('error details', () => {
+	it('drop DuckDB’s "Original Line" and mask numbers that may be personal', () => {
+		const duck =
+			'Invalid Input Error: CSV Error on Line: 7\nOriginal Line: 079123456789,Canary Yến,14/05/1987,0912345678\nValue with unterminated quote found.';
+		const error = new ImportError('csv_malformed', { file: 'a.csv' }, { detail: duck });
+		const text = errorText(error, 'vi');
+		expect(text).toContain('CSV Error on Line: 7');
+		for (const canary of ['079123456789', 'Canary', '14/05/1987', '0912345678'])
+			expect(text).not.toContain(canary);
+		expect(safeDetail('Lỗi ở ô có 079123456789')).toBe('Lỗi ở ô có 07********89');
 	});
 });
