@@ -168,7 +168,7 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 					stage(name, 'match');
 					const warnings = await buildDictionaries(connection, matching.matcher, asOf.date);
 					stage(name, 'validate');
-					await validate(connection, asOf.date, read.labels, read.format === 'xlsx');
+					await validate(connection, asOf.date, read.labels, read.keyedIds);
 					await refuseOtherProvince(connection, name, read.sheet, warnings);
 					stage(name, 'load');
 					const sameAsOf = await importsAsOf(db.kysely, asOf.date);

@@ -23,6 +23,8 @@ export interface ReadResult {
 	rowsIgnored: number;
 	/** Rows with data. */
 	rows: number;
+	/** The reader wrote ID numbers as their keys already (validate.ts). */
+	keyedIds: boolean;
 }
 
 export interface ReadProgress {
@@ -40,13 +42,17 @@ export async function readExport(
 	const name = path.basename(file);
 	const format = await detectFormat(file);
 	await createStaging(connection);
+	const keyer = new PersonKeyer(key);
 	const read =
 		format === 'xlsx'
-			? await readXlsx(file, connection, workDir, new PersonKeyer(key), (rows) =>
-					onProgress({ rows })
-				)
+			? {
+					...(await readXlsx(file, connection, workDir, keyer, (rows) => onProgress({ rows }))),
+					keyedIds: true
+				}
 			: {
-					...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))),
+					...(await readCsv(file, connection, workDir, keyer, (fraction) =>
+						onProgress({ fraction })
+					)),
 					sheet: null
 				};
 	// Rows with none of the fields that make a registration: blank lines, "Tổng cộng", signatures.
@@ -63,7 +69,8 @@ export async function readExport(
 		header: read.header,
 		labels: read.labels,
 		rowsIgnored: ignored.currentRowCount + footers,
-		rows: count
+		rows: count,
+		keyedIds: read.keyedIds
 	};
 }
 

@@ -106,6 +106,53 @@ describe('an XLSX read', () => {
 	}, 120_000);
 });
 
+describe('a UTF-16 or Windows-1258 CSV read', () => {
+	for (const encoding of ['utf16le', 'windows-1258'] as const)
+		it(`re-encoded (${encoding}) without ID, name, phone or birth date, and loaded in full`, async () => {
+			const { dir, db } = await freshDatabase();
+			const header = [...HEADER, 'Ngày sinh', 'Số điện thoại'];
+			const people = Array.from({ length: 20_000 }, (_, i) => {
+				const n = i + 1;
+				const cells = row(n, { id: n === 1 ? '079 123 456 789' : undefined });
+				// A quoted name with a doubled quote and the delimiter in it.
+				cells[1] = n === 1 ? '"Canary" Thị, Hoàng Yến' : cells[1]!;
+				return [...cells, n === 1 ? '14/05/1987' : '01/01/1990', '0987654321'];
+			});
+			const file = await writeCsv(
+				path.join(dir, `canary-${encoding}.csv`),
+				[['Tính đến ngày 31/12/2023'], header, ...people],
+				{ encoding }
+			);
+			const seen = new Map<string, Buffer>();
+			const look = () => {
+				for (const f of filesUnder(dir))
+					if (f !== file && !f.includes('.duckdb'))
+						try {
+							seen.set(f, readFileSync(f));
+						} catch {
+							// Removed between listing and reading.
+						}
+			};
+			const poll = setInterval(look, 5);
+			const result = await pipeline(['ingest', file, '--db', db]);
+			clearInterval(poll);
+			expect(result.code, result.text).toBe(0);
+			expect(result.text).toMatch(/20\.000 dòng đọc, 20\.000 nhận/);
+			expect([...seen.keys()].some((f) => f.endsWith('.utf8.csv'))).toBe(true);
+			for (const f of filesUnder(dir)) if (f !== file) seen.set(f, readFileSync(f));
+			for (const [f, bytes] of seen)
+				for (const canary of [
+					'079123456789',
+					'079 123 456 789',
+					'Canary',
+					'0987654321',
+					'14/05/1987',
+					id(7)
+				])
+					expect(bytes.includes(canary), `${canary} in ${path.basename(f)}`).toBe(false);
+		}, 120_000);
+});
+
 describe('a shifted row', () => {
 	it('keeps the reason but masks an ID or phone number that landed in any column', async () => {
 		const { dir, db } = await freshDatabase();
