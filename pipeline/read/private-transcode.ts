@@ -56,11 +56,15 @@ export class CellRewriter {
 	/** The personal cell being read, unquoted. */
 	private value = '';
 
-	constructor(
-		private readonly kinds: number[],
-		private readonly delimiter: string,
-		private readonly keyer: PersonKeyer
-	) {}
+	private readonly kinds: number[];
+	private readonly delimiter: string;
+	private readonly keyer: PersonKeyer;
+
+	constructor(kinds: number[], delimiter: string, keyer: PersonKeyer) {
+		this.kinds = kinds;
+		this.delimiter = delimiter;
+		this.keyer = keyer;
+	}
 
 	/** The rewritten text of the next piece of the file. */
 	push(text: string): string {
