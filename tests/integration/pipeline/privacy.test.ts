@@ -2,7 +2,7 @@
  * No personal value on disk: the files a read writes beside the database hold none, and what a
  * killed run left is removed by the next command.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,42 @@ describe('an XLSX read', () => {
 		for (const [f, bytes] of seen)
 			for (const canary of canaries)
 				expect(bytes.includes(canary), `${canary} in ${path.basename(f)}`).toBe(false);
+	}, 120_000);
+});
+
+describe('an import killed while it reads', () => {
+	it('leaves a row file without personal values, and the next command removes it', async () => {
+		const { dir, db } = await freshDatabase();
+		const people = Array.from({ length: 150_000 }, (_, i) =>
+			row(i + 1, { id: i === 0 ? '079123456789' : undefined })
+		);
+		const file = await writeXlsx(path.join(dir, 'big.xlsx'), [
+			['Tính đến ngày 31/12/2023'],
+			HEADER,
+			...people
+		]);
+		const root = path.resolve(import.meta.dirname, '../../..');
+		const child = spawn(
+			path.join(root, 'node_modules/.bin/node'),
+			['pipeline/bin.ts', 'ingest', file, '--db', db],
+			{ cwd: root, stdio: 'ignore' }
+		);
+		const rowFile = () =>
+			readdirSync(dir).find((n) => n.startsWith(`.cdht-tmp-${child.pid}-`) && n.endsWith('.rows'));
+		for (let i = 0; i < 1200 && !rowFile(); i++) await new Promise((r) => setTimeout(r, 25));
+		const left = rowFile();
+		expect(left).toBeDefined();
+		// Killed once rows are in it (it is written a megabyte at a time).
+		const size = () => statSync(path.join(dir, left!), { throwIfNoEntry: false })?.size ?? 0;
+		for (let i = 0; i < 1200 && size() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+		child.kill('SIGKILL');
+		await new Promise((r) => child.once('exit', r));
+		const bytes = readFileSync(path.join(dir, left!));
+		expect(bytes.length).toBeGreaterThan(0);
+		for (const canary of ['079123456789', id(2), 'Người Thử'])
+			expect(bytes.includes(canary), canary).toBe(false);
+		expect((await pipeline(['imports', '--db', db])).code).toBe(0);
+		expect(existsSync(path.join(dir, left!))).toBe(false);
 	}, 120_000);
 });
 
