@@ -3,6 +3,7 @@
  * Vietnamese or English; the pipeline changes nothing when it throws one.
  */
 import type { MessageKey, MessageParams } from './messages.ts';
+import { safeDetail } from './privacy.ts';
 
 export interface Place {
 	file?: string;
@@ -17,6 +18,9 @@ export class ImportError extends Error {
 	readonly place: Place;
 
 	constructor(key: MessageKey, place: Place = {}, params: MessageParams = {}) {
+		// A library's wording (DuckDB's, a ZIP reader's) may quote the data it choked on.
+		if (typeof params.detail === 'string')
+			params = { ...params, detail: safeDetail(params.detail) };
 		super(`${key} ${JSON.stringify({ ...place, ...params })}`);
 		this.name = 'ImportError';
 		this.key = key;

@@ -158,7 +158,9 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 					}
 					if (previous) await removeImport(connection, previous.id);
 					stage(name, 'read');
-					const read = await readExport(file, connection, workDir, (p) => stage(name, 'read', p));
+					const read = await readExport(file, connection, workDir, key, (p) =>
+						stage(name, 'read', p)
+					);
 					const readMs = Date.now() - started.getTime();
 					const asOf = chooseAsOf(options.asOf, read.header.asOf, name);
 					if (!asOf) throw new ImportError('no_as_of', { file: name, sheet: read.sheet });
@@ -166,7 +168,7 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 					stage(name, 'match');
 					const warnings = await buildDictionaries(connection, matching.matcher, asOf.date);
 					stage(name, 'validate');
-					await validate(connection, asOf.date, read.labels);
+					await validate(connection, asOf.date, read.labels, read.keyedIds);
 					await refuseOtherProvince(connection, name, read.sheet, warnings);
 					stage(name, 'load');
 					const sameAsOf = await importsAsOf(db.kysely, asOf.date);

@@ -12,6 +12,7 @@ import type { IsoDate } from '../src/lib/dates.ts';
 import type { RejectReason } from '../src/lib/rejects.ts';
 import type { KeptField } from './read/fields.ts';
 import { ID_PATTERN_SQL, ID_SEPARATORS_SQL } from './normalise.ts';
+import { KEYED_ID_PREFIX, maskedValues } from './privacy.ts';
 import { UNKNOWN_GROUP } from './names/vocabulary.ts';
 import { STAGING } from './read/staging.ts';
 
@@ -44,13 +45,16 @@ const NAME_REASONS_SQL = NAME_REASONS.map((r) => `'${r}'`).join(', ');
  * parsed values and name ids), `duplicate` (valid rows of a person already seen higher up) and
  * `rejected` (rows rejected for their values: row, reason, column and the value shown). Raw text
  * is not copied for every row: the few rejected rows look their values up in staging. The
- * connection must have `person_key` (person-key.ts).
+ * connection must have `person_key` (person-key.ts). `keyedIds`: the reader wrote valid ID
+ * numbers as their keys already (XLSX row files, privacy.ts); a CSV's cells are never taken so.
  */
 export async function validate(
 	connection: DuckDBConnection,
 	asOf: IsoDate,
-	labels: Partial<Record<KeptField, string>>
+	labels: Partial<Record<KeptField, string>>,
+	keyedIds = false
 ): Promise<void> {
+	const keyed = keyedIds ? `regexp_full_match(id, '${KEYED_ID_PREFIX}[0-9a-f]{32}')` : 'false';
 	const label = (field: KeptField) => sqlText(labels[field] ?? field);
 	const asOfSql = `DATE ${sqlText(asOf)}`;
 	await connection.run(`
@@ -58,7 +62,8 @@ export async function validate(
 		WITH parsed AS (
 			SELECT s.row, s.id_number AS id_raw,
 				-- Most IDs are bare digits already: only the others are stripped of separators.
-				CASE WHEN regexp_full_match(s.id_number, '${ID_PATTERN_SQL}') THEN s.id_number
+				CASE WHEN regexp_full_match(s.id_number, '${ID_PATTERN_SQL}')
+					OR starts_with(s.id_number, '${KEYED_ID_PREFIX}') THEN s.id_number
 					ELSE regexp_replace(s.id_number, '${ID_SEPARATORS_SQL}', '', 'g') END AS id,
 				s.district IS NULL OR dd.problem = 'missing' AS district_missing,
 				dd.code AS district_code, dd.problem AS district_problem,
@@ -84,7 +89,7 @@ export async function validate(
 		judged AS (
 			SELECT *,
 				CASE
-					WHEN NOT coalesce(regexp_full_match(id, '${ID_PATTERN_SQL}'), false) THEN
+					WHEN NOT coalesce(${keyed} OR regexp_full_match(id, '${ID_PATTERN_SQL}'), false) THEN
 						-- Readers keep cells as written; a cell of spaces is as empty as a blank one.
 						CASE WHEN coalesce(trim(id_raw), '') = '' THEN 'missing_id' ELSE 'malformed_id' END
 					WHEN district_missing THEN 'missing_district'
@@ -103,7 +108,8 @@ export async function validate(
 		)
 		SELECT row, problem,
 			-- The ID itself goes no further than this: kept rows keep its keyed hash only.
-			CASE WHEN problem IS NULL OR problem IN (${NAME_REASONS_SQL}) THEN person_key(id) END AS person_key,
+			CASE WHEN problem IS NULL OR problem IN (${NAME_REASONS_SQL}) THEN
+				CASE WHEN ${keyed} THEN substr(id, 2)::UUID ELSE person_key(id) END END AS person_key,
 			coalesce(commune_code, district_code) AS territory_code, organisation_code,
 			district_name, commune_name, workplace_name, group_name,
 			coalesce(grp, '${UNKNOWN_GROUP}') AS grp, birth_year, registered_on, status,
@@ -139,4 +145,9 @@ export async function validate(
 				ELSE nullif(trim(s.registered_on), '')
 			END) AS value
 		FROM problems p JOIN ${STAGING} s ON s.row = p.row`);
+	// A value that landed in the wrong column (a shifted row) may be an ID or a phone number.
+	await maskedValues(connection, 'SELECT value FROM rejected');
+	await connection.run(
+		'UPDATE rejected SET value = m.masked FROM masked_value m WHERE rejected.value = m.raw'
+	);
 }

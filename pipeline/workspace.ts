@@ -25,6 +25,7 @@ import path from 'node:path';
 import { migrate, openDatabase, type Db } from '../src/lib/server/db.ts';
 import { rebuildAggregates } from './aggregate.ts';
 import { ImportError } from './errors.ts';
+import { isAlive, removeLeftovers } from './temp-files.ts';
 
 export interface WorkOptions {
 	/** Report what would happen and change nothing. */
@@ -47,6 +48,7 @@ export async function withWorkingCopy<T>(
 	const copy = `${live}.work-${process.pid}`;
 	try {
 		removeStaleCopies(live);
+		removeLeftovers(path.dirname(live));
 		// A copy-on-write clone where the filesystem can (btrfs, XFS): instant whatever the size.
 		if (existsSync(live)) copyFileSync(live, copy, constants.COPYFILE_FICLONE);
 		// DuckDB would take most of the machine's memory; bounded, it spills to disk instead, and
@@ -133,14 +135,4 @@ function acquireLock(live: string): () => void {
 		}
 	}
 	throw new ImportError('locked', {}, { pid: '?' });
-}
-
-function isAlive(pid: number): boolean {
-	if (!Number.isInteger(pid) || pid <= 0) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }

@@ -2,6 +2,7 @@
  * `ingest`: load exports and print, per file, what happened: rows read, accepted, rejected by
  * reason, and the names that matched nothing, with the closest known names.
  */
+import { maskPersonal } from '../privacy.ts';
 import { formatDate, formatNumber, type Lang } from '../../src/lib/format.ts';
 import { REJECT_REASONS, type RejectReason } from '../../src/lib/rejects.ts';
 import type { CliOptions } from '../cli.ts';
@@ -136,7 +137,9 @@ function names(out: Output, lang: Lang, title: string, list: NameWarning[]): voi
 				: say(w.problem === 'ambiguous' ? 'ambiguousAmong' : 'didYouMean', lang, {
 						names: choices
 					});
-		out.line(`      “${w.name.replace(/\s+/g, ' ')}” (${formatNumber(w.rows, lang)})${hint}`);
+		out.line(
+			`      “${maskPersonal(w.name.replace(/\s+/g, ' '))}” (${formatNumber(w.rows, lang)})${hint}`
+		);
 	}
 	if (list.length > SHOWN_NAMES)
 		out.line(

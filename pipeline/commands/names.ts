@@ -4,6 +4,7 @@
  * `names export` writes the unit list with the accepted names as aliases; `names rematch` matches
  * every import again (after editing a vocabulary file).
  */
+import { maskPersonal } from '../privacy.ts';
 import { writeFile } from 'node:fs/promises';
 import { formatNumber, type Lang } from '../../src/lib/format.ts';
 import type { NameField, OpenName } from '../../src/lib/names.ts';
@@ -115,7 +116,7 @@ export function openNameLine(name: OpenName, lang: Lang, width = 0): string {
 		rows: formatNumber(name.rows, lang),
 		imports: formatNumber(name.imports, lang)
 	});
-	return `${field}  “${name.raw}”${where} — ${counts}${hint}`;
+	return `${field}  “${maskPersonal(name.raw)}”${where} — ${counts}${hint}`;
 }
 
 async function printReviewed(

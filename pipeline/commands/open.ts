@@ -4,9 +4,14 @@ import { loadConfig, loadPresets } from '../../src/lib/server/config.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db.ts';
 import type { TargetPreset } from '../../src/lib/targets.ts';
 import { ImportError } from '../errors.ts';
+import { removeLeftovers } from '../temp-files.ts';
 
-/** The live database, read-only: reading commands never take the writer's lock. */
+/**
+ * The live database, read-only: reading commands never take the writer's lock. What a killed
+ * run left beside it goes first (as before every change, see workspace.ts).
+ */
 export async function openForReading(dbPath: string): Promise<Db> {
+	removeLeftovers(path.dirname(path.resolve(dbPath)));
 	if (!existsSync(dbPath)) throw new ImportError('no_database', { file: path.basename(dbPath) });
 	return openDatabase(dbPath, { readOnly: true });
 }

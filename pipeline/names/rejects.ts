@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HEADER_SYNONYMS } from '../read/fields.ts';
+import { maskedValues } from '../privacy.ts';
 import { KEPT_REASONS } from '../validate.ts';
 
 const KEPT_SQL = KEPT_REASONS.map((r) => `'${r}'`).join(', ');
@@ -31,15 +32,18 @@ export async function writeKeptRejects(
 	// Imports written before the header labels were kept fall back to the usual labels.
 	const idLabel = quote(HEADER_SYNONYMS.idNumber[0]!);
 	const districtLabel = quote(HEADER_SYNONYMS.district[0]!);
+	// A name that is an ID or phone number (a shifted row) is shown masked.
+	await maskedValues(connection, 'SELECT raw AS value FROM name_text');
 	await connection.run(`
 		INSERT INTO reject
 		SELECT r.import_id, r.row,
 			CASE WHEN r.reject_reason = 'duplicate' THEN coalesce(i.id_column, ${idLabel})
 				ELSE coalesce(i.district_column, ${districtLabel}) END,
 			r.reject_reason,
-			CASE WHEN r.reject_reason = 'duplicate' THEN NULL ELSE n.raw END
+			CASE WHEN r.reject_reason = 'duplicate' THEN NULL ELSE coalesce(m.masked, n.raw) END
 		FROM import_row r JOIN import i ON i.id = r.import_id
 		LEFT JOIN name_text n ON n.id = r.district_name
+		LEFT JOIN masked_value m ON m.raw = n.raw
 		WHERE r.reject_reason IS NOT NULL AND ${scope('r.import_id', imports)}`);
 	await connection.run(`
 		UPDATE import SET

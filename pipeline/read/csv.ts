@@ -19,14 +19,11 @@ import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { STAGING, stagingColumn } from './staging.ts';
 import { recordAt, scanRecords, skipShifts, type RecordScan } from './records.ts';
-import {
-	detectDelimiter,
-	parseCsv,
-	sniffTextFile,
-	transcodeToUtf8,
-	type Encoding
-} from './text-file.ts';
+import { detectDelimiter, parseCsv, sniffTextFile, type Encoding } from './text-file.ts';
 import { headerError } from './header-error.ts';
+import { tempFile } from '../temp-files.ts';
+import type { PersonKeyer } from '../person-key.ts';
+import { transcodePrivately } from './private-transcode.ts';
 
 export interface CsvRead {
 	header: Header;
@@ -35,6 +32,8 @@ export interface CsvRead {
 	delimiter: string;
 	/** Which DuckDB reader read the file. */
 	reader: 'parallel' | 'serial';
+	/** The ID numbers were keyed on the way (a transcoded file, see private-transcode.ts). */
+	keyedIds: boolean;
 }
 
 /** Records of the sample scanned for the header. */
@@ -58,6 +57,7 @@ export async function readCsv(
 	file: string,
 	connection: DuckDBConnection,
 	workDir: string,
+	keyer: PersonKeyer,
 	onProgress: (fraction: number) => void = () => {}
 ): Promise<CsvRead> {
 	const name = path.basename(file);
@@ -73,8 +73,8 @@ export async function readCsv(
 	}
 	let source = file;
 	if (sniffed.encoding !== 'utf-8') {
-		source = path.join(workDir, `${process.pid}-${name}.utf8.csv`);
-		await transcodeToUtf8(file, sniffed, source);
+		source = tempFile(workDir, 'utf8.csv');
+		await transcodePrivately(file, sniffed, source, delimiter, header, keyer);
 	}
 	const width = Math.max(...records.map((r) => r.cells.length));
 	const headerCells = records[header.lastRow]?.cells ?? [];
@@ -100,7 +100,14 @@ export async function readCsv(
 		records.map((r) => r.cells),
 		header
 	);
-	return { header, labels, encoding: sniffed.encoding, delimiter, reader };
+	return {
+		header,
+		labels,
+		encoding: sniffed.encoding,
+		delimiter,
+		reader,
+		keyedIds: source !== file
+	};
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
+import { PersonKeyer } from '../person-key.ts';
 import { readCsv } from './csv.ts';
 import { detectFormat } from './format.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
@@ -22,6 +23,8 @@ export interface ReadResult {
 	rowsIgnored: number;
 	/** Rows with data. */
 	rows: number;
+	/** The reader wrote ID numbers as their keys already (validate.ts). */
+	keyedIds: boolean;
 }
 
 export interface ReadProgress {
@@ -33,16 +36,23 @@ export async function readExport(
 	file: string,
 	connection: DuckDBConnection,
 	workDir: string,
+	key: Buffer,
 	onProgress: (progress: ReadProgress) => void = () => {}
 ): Promise<ReadResult> {
 	const name = path.basename(file);
 	const format = await detectFormat(file);
 	await createStaging(connection);
+	const keyer = new PersonKeyer(key);
 	const read =
 		format === 'xlsx'
-			? await readXlsx(file, connection, workDir, (rows) => onProgress({ rows }))
+			? {
+					...(await readXlsx(file, connection, workDir, keyer, (rows) => onProgress({ rows }))),
+					keyedIds: true
+				}
 			: {
-					...(await readCsv(file, connection, workDir, (fraction) => onProgress({ fraction }))),
+					...(await readCsv(file, connection, workDir, keyer, (fraction) =>
+						onProgress({ fraction })
+					)),
 					sheet: null
 				};
 	// Rows with none of the fields that make a registration: blank lines, "Tổng cộng", signatures.
@@ -59,7 +69,8 @@ export async function readExport(
 		header: read.header,
 		labels: read.labels,
 		rowsIgnored: ignored.currentRowCount + footers,
-		rows: count
+		rows: count,
+		keyedIds: read.keyedIds
 	};
 }
 

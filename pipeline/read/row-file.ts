@@ -1,13 +1,16 @@
 /**
  * Rows read in JavaScript (from XLSX sheets), handed to DuckDB as a file it reads with its
  * parallel CSV reader: one line per row, the row number and then the kept fields (in staging's
- * order), separated by the unit separator. Far cheaper than the appender, which converts value
+ * order), separated by the unit separator. The ID number is written as its person key and the
+ * birth date as its year (privacy.ts): the file holds no personal value. Far cheaper than the appender, which converts value
  * by value, or one text per batch split again in SQL. The file holds the same text staging
  * would, lives in the database's folder only while the read runs, and is removed after it (see
  * read/xlsx.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { PersonKeyer } from '../person-key.ts';
+import { birthToken, idToken } from '../privacy.ts';
 import { KEPT_FIELDS } from './fields.ts';
 import { STAGING, stagingColumn } from './staging.ts';
 
@@ -21,6 +24,8 @@ const QUOTE_BYTE = 0x02;
 // eslint-disable-next-line no-control-regex
 const SPECIAL = /[\x1f\x02\n\r]/;
 const FLUSH_AT = 1 << 20;
+const ID_FIELD = KEPT_FIELDS.indexOf('idNumber');
+const BIRTH_FIELD = KEPT_FIELDS.indexOf('birthDate');
 
 export class RowFile {
 	readonly path: string;
@@ -28,9 +33,13 @@ export class RowFile {
 	private readonly fd: number;
 	private buf = Buffer.allocUnsafe(FLUSH_AT + (1 << 16));
 	private pos = 0;
+	/** The kept field the next value is for. */
+	private at = 0;
+	private readonly keyer: PersonKeyer;
 
-	constructor(path: string) {
+	constructor(path: string, keyer: PersonKeyer) {
 		this.path = path;
+		this.keyer = keyer;
 		this.fd = openSync(path, 'w', 0o600);
 	}
 
@@ -39,10 +48,14 @@ export class RowFile {
 		this.reserve(16);
 		this.uint(row);
 		this.rows++;
+		this.at = 0;
 	}
 
 	/** A field: null and '' are both empty (DuckDB reads them as NULL). */
 	field(value: string | null): void {
+		const at = this.at++;
+		if (value !== null && at === ID_FIELD) value = idToken(value, this.keyer);
+		else if (value !== null && at === BIRTH_FIELD) value = birthToken(value);
 		if (value === null || value === '') {
 			this.reserve(1);
 			this.buf[this.pos++] = SEP;
@@ -64,6 +77,11 @@ export class RowFile {
 
 	/** A field whose UTF-8 bytes need no quoting (see xlsx/fast-sheet.ts). */
 	fieldBytes(bytes: Uint8Array, start: number, end: number): void {
+		if (this.at === ID_FIELD || this.at === BIRTH_FIELD) {
+			this.field(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
+			return;
+		}
+		this.at++;
 		const length = end - start;
 		this.reserve(length + 1);
 		const buf = this.buf;

@@ -2,8 +2,6 @@
  * What a CSV file is written in. Vietnamese offices produce UTF-8 (with or without a BOM),
  * Excel's "Unicode text" (UTF-16 with a BOM, tab-separated) and legacy Windows-1258 files.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -64,28 +62,6 @@ function isUtf8(bytes: Uint8Array): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/**
- * Re-encodes a file as UTF-8 (DuckDB's CSV reader has no Windows-1258), streaming. Text stays as
- * decoded: Windows-1258 gives decomposed tones, and matching folds them anyway.
- */
-export async function transcodeToUtf8(
-	file: string,
-	sniffed: Sniffed,
-	target: string
-): Promise<void> {
-	const decoder = new TextDecoder(sniffed.encoding);
-	const out = createWriteStream(target);
-	for await (const chunk of createReadStream(file, {
-		start: sniffed.bom,
-		highWaterMark: 1 << 20
-	})) {
-		const text = decoder.decode(chunk as Buffer, { stream: true });
-		if (!out.write(text)) await once(out, 'drain');
-	}
-	out.end(decoder.decode());
-	await once(out, 'finish');
 }
 
 /** The most frequent of `,` `;` tab outside quotes in the first line that has any. */

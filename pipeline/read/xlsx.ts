@@ -6,6 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
+import type { PersonKeyer } from '../person-key.ts';
+import { tempFile } from '../temp-files.ts';
 import { DATE1904_OFFSET } from '../xlsx/cells.ts';
 import {
 	openWorkbook,
@@ -34,6 +36,7 @@ export async function readXlsx(
 	file: string,
 	connection: DuckDBConnection,
 	workDir: string,
+	keyer: PersonKeyer,
 	onRows: (rows: number) => void = () => {}
 ): Promise<XlsxRead> {
 	const name = path.basename(file);
@@ -46,11 +49,12 @@ export async function readXlsx(
 	try {
 		const found = await findDataSheet(workbook, name);
 		const { sheet, header, head } = found;
-		const rowPath = path.join(workDir, `${process.pid}-${name}.rows`);
+		const rowPath = tempFile(workDir, 'rows');
+		const target = { path: rowPath, keyer };
 		try {
 			const rows =
-				(await writeRowsFast(workbook, sheet, head, header, rowPath, onRows)) ??
-				(await writeRows(workbook, sheet, head, header, rowPath, onRows));
+				(await writeRowsFast(workbook, sheet, head, header, target, onRows)) ??
+				(await writeRows(workbook, sheet, head, header, target, onRows));
 			await loadRows(connection, rows);
 		} finally {
 			await rm(rowPath, { force: true });
@@ -116,6 +120,12 @@ function text(cell: CellValue): string {
 	return String(cell);
 }
 
+/** Where rows go, and the key their ID numbers are written as. */
+interface RowTarget {
+	path: string;
+	keyer: PersonKeyer;
+}
+
 /**
  * The data rows (below the header), their kept fields as text, into a row file, by the fast path
  * (xlsx/fast-sheet.ts); null when the sheet's markup is not one it knows.
@@ -125,7 +135,7 @@ async function writeRowsFast(
 	sheet: SheetInfo,
 	head: number,
 	header: Header,
-	rowPath: string,
+	target: RowTarget,
 	onRows: (rows: number) => void
 ): Promise<RowFile | null> {
 	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
@@ -134,7 +144,7 @@ async function writeRowsFast(
 		if (c !== undefined) fieldOf[c] = i;
 	});
 	const dates = new DayCache(workbook.date1904);
-	const out = new RowFile(rowPath);
+	const out = new RowFile(target.path, target.keyer);
 	const { context, chunks } = await workbook.sheetBytes(sheet);
 	// In a 1904 workbook a serial typed as text in a date column is converted here, not later.
 	const textByField = Uint8Array.from(KEPT_FIELDS, (f) =>
@@ -172,12 +182,12 @@ async function writeRows(
 	sheet: SheetInfo,
 	head: number,
 	header: Header,
-	rowPath: string,
+	target: RowTarget,
 	onRows: (rows: number) => void
 ): Promise<RowFile> {
 	const columns = KEPT_FIELDS.map((f) => header.columns[f]);
 	const dates = new DayCache(workbook.date1904);
-	const out = new RowFile(rowPath);
+	const out = new RowFile(target.path, target.keyer);
 	try {
 		let rows = 0;
 		for await (const batch of workbook.rows(sheet)) {

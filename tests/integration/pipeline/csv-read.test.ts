@@ -3,6 +3,7 @@
  * the serial one for files whose records it cannot account for, the same rows and row numbers
  * either way.
  */
+import { PersonKeyer } from '../../../pipeline/person-key.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ async function read(name: string, lines: string[], newline = '\r\n') {
 	const file = path.join(dir, name);
 	writeFileSync(file, lines.join(newline));
 	await createStaging(db());
-	const result = await readCsv(file, db(), dir);
+	const result = await readCsv(file, db(), dir, new PersonKeyer(Buffer.alloc(32, 3)));
 	const rows = (
 		await db().runAndReadAll(
 			`SELECT row, id_number AS id, district, commune FROM ${STAGING} ORDER BY row`
