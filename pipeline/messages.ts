@@ -26,6 +26,12 @@ function fieldWords(fields: string | number | undefined, lang: Lang): string {
 
 const MESSAGES = {
 	not_found: { vi: () => 'không tìm thấy tệp', en: () => 'file not found' },
+	not_regular_file: {
+		vi: () =>
+			'không phải một tệp thường (là thiết bị, ống dẫn hay thư mục): lưu bản xuất thành tệp rồi nhập tệp đó',
+		en: () =>
+			'not a regular file (a device, pipe or folder); save the export as a file and import that'
+	},
 	unsupported_format: {
 		vi: () => 'không phải tệp CSV hay XLSX',
 		en: () => 'not a CSV or XLSX file'

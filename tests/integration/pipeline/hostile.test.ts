@@ -1,0 +1,62 @@
+/**
+ * Hostile files: refused at once with a one-line message and exit 1, never hung on, crashed on
+ * or silently shortened.
+ */
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, HEADER, row } from '../../support/exports.ts';
+import { pipeline } from '../../support/province.ts';
+
+let dir: string;
+let db: string;
+
+beforeAll(async () => {
+	({ dir, db } = await freshDatabase());
+});
+
+describe('files that are not regular files', () => {
+	it('refuses a FIFO named .csv at once, naming it', async () => {
+		const fifo = path.join(dir, 'pipe.csv');
+		execFileSync('mkfifo', [fifo]);
+		const result = await pipeline(['ingest', fifo, '--db', db]);
+		expect(result.code).toBe(1);
+		expect(result.errors).toHaveLength(1);
+		expect(result.errors[0]).toMatch(/^✗ tệp pipe\.csv: không phải một tệp thường/);
+	}, 10_000);
+
+	it('refuses a link to /dev/zero named .xlsx at once', async () => {
+		const link = path.join(dir, 'zero.xlsx');
+		symlinkSync('/dev/zero', link);
+		const result = await pipeline(['ingest', link, '--db', db, '--lang', 'en']);
+		expect(result.code).toBe(1);
+		expect(result.errors).toEqual([
+			'✗ file zero.xlsx: not a regular file (a device, pipe or folder); save the export as a file and import that'
+		]);
+	}, 10_000);
+});
+
+describe('nothing dropped silently', () => {
+	it('loads all 20 rows of a CSV with a stray quote inside a field, as Excel reads it', async () => {
+		// Written by hand: a CSV writer would quote the field and double the quote.
+		const lines = [HEADER, ...Array.from({ length: 20 }, (_, i) => row(i + 1))].map((r) =>
+			r.join(',')
+		);
+		lines[4] = lines[4]!.replace('Người Thử 4', 'Người "Thử 4');
+		const file = path.join(dir, 'stray.csv');
+		writeFileSync(file, lines.join('\r\n') + '\r\n');
+		const result = await pipeline([
+			'ingest',
+			file,
+			'--db',
+			db,
+			'--lang',
+			'en',
+			'--as-of',
+			'2023-07-31'
+		]);
+		expect(result.code, result.text).toBe(0);
+		expect(result.text).toMatch(/\b20 rows\b/);
+	});
+});
