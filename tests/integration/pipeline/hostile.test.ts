@@ -38,25 +38,50 @@ describe('files that are not regular files', () => {
 });
 
 describe('nothing dropped silently', () => {
-	it('loads all 20 rows of a CSV with a stray quote inside a field, as Excel reads it', async () => {
-		// Written by hand: a CSV writer would quote the field and double the quote.
-		const lines = [HEADER, ...Array.from({ length: 20 }, (_, i) => row(i + 1))].map((r) =>
-			r.join(',')
-		);
-		lines[4] = lines[4]!.replace('Người Thử 4', 'Người "Thử 4');
-		const file = path.join(dir, 'stray.csv');
-		writeFileSync(file, lines.join('\r\n') + '\r\n');
+	it.each(['Người "Thử 4', 'Người Thử 4"', '"Người" Thử 4', 'Người Thử" 4"'])(
+		'loads all 20 rows of a CSV with a stray quote in a field (%s), as Excel reads it',
+		async (name) => {
+			// Written by hand: a CSV writer would quote the field and double the quote.
+			const lines = [HEADER, ...Array.from({ length: 20 }, (_, i) => row(i + 1))].map((r) =>
+				r.join(',')
+			);
+			lines[4] = lines[4]!.replace('Người Thử 4', name);
+			const file = path.join(dir, `stray-${name.length}-${name.indexOf('"')}.csv`);
+			writeFileSync(file, lines.join('\r\n') + '\r\n');
+			const result = await pipeline([
+				'ingest',
+				file,
+				'--db',
+				db,
+				'--lang',
+				'en',
+				'--as-of',
+				'2023-07-31'
+			]);
+			expect(result.code, result.text).toBe(0);
+			expect(result.text).toMatch(/\b20 rows\b/);
+		}
+	);
+});
+
+describe('unexpected failures', () => {
+	it('end as one line with exit 1, no stack trace (a database under a file, not a folder)', async () => {
+		writeFileSync(path.join(dir, 'plain'), 'x');
+		const csv = path.join(dir, 'ok.csv');
+		writeFileSync(csv, [HEADER, row(1)].map((r) => r.join(',')).join('\n'));
 		const result = await pipeline([
 			'ingest',
-			file,
+			csv,
 			'--db',
-			db,
-			'--lang',
-			'en',
+			path.join(dir, 'plain', 'cdht.duckdb'),
 			'--as-of',
-			'2023-07-31'
+			'2023-07-31',
+			'--lang',
+			'en'
 		]);
-		expect(result.code, result.text).toBe(0);
-		expect(result.text).toMatch(/\b20 rows\b/);
+		expect(result.code).toBe(1);
+		expect(result.errors).toHaveLength(1);
+		expect(result.errors[0]).toMatch(/^✗ (file \S+: )?system error: .*plain/);
+		expect(result.errors[0]).not.toMatch(/\n| {4}at /);
 	});
 });
