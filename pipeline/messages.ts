@@ -250,6 +250,12 @@ const MESSAGES = {
 		en: (p) =>
 			`no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
 	},
+	xlsx_part_too_large: {
+		vi: (p) =>
+			`phần ${p.part} của tệp khi giải nén vượt quá giới hạn ${p.megabytes} MB (tệp hỏng hoặc bom zip), không đọc`,
+		en: (p) =>
+			`part ${p.part} inflates beyond the ${p.megabytes} MB limit (a damaged file or a zip bomb); not read`
+	},
 	system_error: {
 		vi: (p) => `lỗi hệ thống: ${SYSTEM_CAUSES[p.code as string]?.vi ?? p.detail}`,
 		en: (p) => `system error: ${SYSTEM_CAUSES[p.code as string]?.en ?? p.detail}`

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, HEADER, row } from '../../support/exports.ts';
+import { freshDatabase, HEADER, row, writeXlsx } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
 
 let dir: string;
@@ -83,5 +83,34 @@ describe('unexpected failures', () => {
 		expect(result.errors).toHaveLength(1);
 		expect(result.errors[0]).toMatch(/^✗ (file \S+: )?system error: .*plain/);
 		expect(result.errors[0]).not.toMatch(/\n| {4}at /);
+	});
+});
+
+describe('zip bombs', () => {
+	it('refuses a part that inflates beyond the limit, naming file and part, before inflating it', async () => {
+		const file = await writeXlsx(path.join(dir, 'bomb.xlsx'), [
+			HEADER,
+			...Array.from({ length: 200 }, (_, i) => row(i + 1))
+		]);
+		process.env.CDHT_XLSX_MAX_PART = '4096';
+		try {
+			const result = await pipeline([
+				'ingest',
+				file,
+				'--db',
+				db,
+				'--as-of',
+				'2023-07-31',
+				'--lang',
+				'en'
+			]);
+			expect(result.code).toBe(1);
+			// Shared strings are read before the sheet.
+			expect(result.errors).toEqual([
+				'✗ file bomb.xlsx: part xl/sharedStrings.xml inflates beyond the 1 MB limit (a damaged file or a zip bomb); not read'
+			]);
+		} finally {
+			delete process.env.CDHT_XLSX_MAX_PART;
+		}
 	});
 });
