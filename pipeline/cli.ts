@@ -290,6 +290,19 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 			output.error(error.message);
 			return 2;
 		}
-		throw error;
+		// Anything else (disk full, permissions, a name too long): one line, no stack trace.
+		output.error(output.colour.red('✗ ') + errorText(systemError(error), options.lang));
+		return 1;
 	}
+}
+
+/** An unexpected failure as an ImportError: the file it concerns (if known) and its cause. */
+function systemError(error: unknown): ImportError {
+	const { code, path: file } = (error ?? {}) as { code?: unknown; path?: unknown };
+	const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+	return new ImportError(
+		'system_error',
+		typeof file === 'string' ? { file: path.basename(file) } : {},
+		{ code: typeof code === 'string' ? code : '', detail }
+	);
 }

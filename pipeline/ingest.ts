@@ -8,7 +8,15 @@
  * guess); they are imported one by one, the one to keep last.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readSync,
+	statSync,
+	type Stats
+} from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -80,14 +88,24 @@ export function expandInputs(inputs: string[]): string[] {
 		} catch {
 			throw new ImportError('not_found', { file: input });
 		}
-		if (!stat.isDirectory()) return [input];
+		if (!stat.isDirectory()) return [regularFile(input, stat)];
 		return readdirSync(input)
 			.filter(
 				(name) => EXPORT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$')
 			)
 			.sort()
-			.map((name) => path.join(input, name));
+			.map((name) => path.join(input, name))
+			.map((file) => regularFile(file, statSync(file)));
 	});
+}
+
+/**
+ * Hashing or reading a FIFO or a link to /dev/zero would hang for ever: only regular files
+ * (links followed) are read, anything else refused before it is opened.
+ */
+function regularFile(file: string, stat: Stats): string {
+	if (!stat.isFile()) throw new ImportError('not_regular_file', { file: path.basename(file) });
+	return file;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { REJECT_LABELS, type RejectReason } from '../src/lib/rejects.ts';
 import type { ImportError, Place } from './errors.ts';
+import { visible } from './tty.ts';
 
 export type Lang = 'vi' | 'en';
 export type MessageParams = Record<string, string | number>;
@@ -16,6 +17,24 @@ const FIELD_WORDS: Record<string, Record<Lang, string>> = {
 	group: { vi: 'đối tượng', en: 'group' }
 };
 
+/** Causes of system errors (Node's error codes) a user can act on. */
+const SYSTEM_CAUSES: Record<string, Record<Lang, string>> = {
+	ENOSPC: {
+		vi: 'ổ đĩa đã đầy, giải phóng chỗ rồi chạy lại',
+		en: 'the disk is full; free some space and run again'
+	},
+	EDQUOT: { vi: 'hết hạn mức ổ đĩa', en: 'the disk quota is used up' },
+	EACCES: { vi: 'không có quyền đọc hay ghi', en: 'permission denied' },
+	EPERM: { vi: 'không có quyền đọc hay ghi', en: 'permission denied' },
+	EROFS: { vi: 'ổ đĩa chỉ đọc', en: 'the file system is read-only' },
+	ENAMETOOLONG: {
+		vi: 'tên tệp quá dài, đặt tên ngắn hơn',
+		en: 'the file name is too long; rename it shorter'
+	},
+	ENOMEM: { vi: 'hết bộ nhớ', en: 'out of memory' },
+	EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' }
+};
+
 /** "district, commune" (name fields, as keys) in words. */
 function fieldWords(fields: string | number | undefined, lang: Lang): string {
 	return String(fields ?? '')
@@ -26,6 +45,12 @@ function fieldWords(fields: string | number | undefined, lang: Lang): string {
 
 const MESSAGES = {
 	not_found: { vi: () => 'không tìm thấy tệp', en: () => 'file not found' },
+	not_regular_file: {
+		vi: () =>
+			'không phải một tệp thường (là thiết bị, ống dẫn hay thư mục): lưu bản xuất thành tệp rồi nhập tệp đó',
+		en: () =>
+			'not a regular file (a device, pipe or folder); save the export as a file and import that'
+	},
 	unsupported_format: {
 		vi: () => 'không phải tệp CSV hay XLSX',
 		en: () => 'not a CSV or XLSX file'
@@ -225,6 +250,16 @@ const MESSAGES = {
 		en: (p) =>
 			`no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
 	},
+	xlsx_part_too_large: {
+		vi: (p) =>
+			`phần ${p.part} của tệp khi giải nén vượt quá giới hạn ${p.megabytes} MB (tệp hỏng hoặc bom zip), không đọc`,
+		en: (p) =>
+			`part ${p.part} inflates beyond the ${p.megabytes} MB limit (a damaged file or a zip bomb); not read`
+	},
+	system_error: {
+		vi: (p) => `lỗi hệ thống: ${SYSTEM_CAUSES[p.code as string]?.vi ?? p.detail}`,
+		en: (p) => `system error: ${SYSTEM_CAUSES[p.code as string]?.en ?? p.detail}`
+	},
 	cannot_write: {
 		vi: (p) => `không ghi được tệp (${p.detail})`,
 		en: (p) => `cannot write the file (${p.detail})`
@@ -233,8 +268,15 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** Data-derived text (file, unit and column names) with its control characters escaped. */
+function visibleParams<T extends object>(params: T): T {
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v])
+	) as T;
+}
+
 export function message(key: MessageKey, params: MessageParams, lang: Lang): string {
-	return MESSAGES[key][lang](params);
+	return MESSAGES[key][lang](visibleParams(params));
 }
 
 /** What the commands print besides errors. */
@@ -439,7 +481,7 @@ const SAY = {
 export type SayKey = keyof typeof SAY;
 
 export function say(key: SayKey, lang: Lang, params: MessageParams = {}): string {
-	return SAY[key][lang](params);
+	return SAY[key][lang](visibleParams(params));
 }
 
 export function rejectText(reason: RejectReason, lang: Lang): string {
@@ -450,6 +492,7 @@ export function rejectText(reason: RejectReason, lang: Lang): string {
 export function placeText(place: Place, lang: Lang): string {
 	const parts: string[] = [];
 	const vi = lang === 'vi';
+	place = visibleParams(place);
 	if (place.file) parts.push(`${vi ? 'tệp' : 'file'} ${place.file}`);
 	if (place.sheet) parts.push(vi ? `trang “${place.sheet}”` : `sheet "${place.sheet}"`);
 	if (place.row !== undefined) parts.push(`${vi ? 'dòng' : 'row'} ${place.row}`);

@@ -107,3 +107,14 @@ export function memoryOutput(): Output & { lines: string[]; errors: string[] } {
 		done: () => {}
 	};
 }
+
+/**
+ * Text from data shown at a terminal: C0 and C1 control characters (ESC starts a sequence that
+ * recolours, moves the cursor or retitles the window) and DEL as visible `\u001b` escapes.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function visible(text: string): string {
+	return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -3,7 +3,7 @@
  * package are read; an OpenDocument spreadsheet (.ods) or an old binary Excel workbook (.xls)
  * are refused with what to do (save it as .xlsx), anything else binary as not a CSV or XLSX.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { ZipArchive } from '../xlsx/zip-reader.ts';
@@ -16,6 +16,11 @@ const XLS_STREAMS = ['Workbook', 'Book'].map((n) => Buffer.from(`${n}\0`, 'utf16
 
 export async function detectFormat(file: string): Promise<'csv' | 'xlsx'> {
 	const name = path.basename(file);
+	// A FIFO or a link to /dev/zero would block the open or the read for ever: only a regular
+	// file (after following links) is opened.
+	const info = await stat(file).catch(() => null);
+	if (info === null) throw new ImportError('not_found', { file: name });
+	if (!info.isFile()) throw new ImportError('not_regular_file', { file: name });
 	let handle;
 	try {
 		handle = await open(file, 'r');

@@ -13,6 +13,7 @@ import {
 	openWorkbook,
 	XlsxDate,
 	XlsxError,
+	XlsxPartTooLarge,
 	type CellValue,
 	type SheetInfo,
 	type Workbook
@@ -69,6 +70,12 @@ export async function readXlsx(
 }
 
 function corrupt(error: unknown, name: string): ImportError {
+	if (error instanceof XlsxPartTooLarge)
+		return new ImportError(
+			'xlsx_part_too_large',
+			{ file: name },
+			{ part: error.part, megabytes: Math.ceil(error.limit / 2 ** 20) }
+		);
 	const detail = error instanceof Error ? error.message.replace(`${name}: `, '') : String(error);
 	return new ImportError('corrupt_file', { file: name }, { detail });
 }

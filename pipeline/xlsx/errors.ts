@@ -16,6 +16,19 @@ export class XlsxError extends Error {
 	}
 }
 
+/** A part that would inflate beyond its limit (a zip bomb, or a workbook too large to read). */
+export class XlsxPartTooLarge extends XlsxError {
+	readonly part: string;
+	readonly limit: number;
+
+	constructor(file: string, part: string, limit: number) {
+		super(file, `part ${part} inflates beyond ${limit} bytes`);
+		this.name = 'XlsxPartTooLarge';
+		this.part = part;
+		this.limit = limit;
+	}
+}
+
 /**
  * Thrown by the synchronous scanners, which do not know the file name; the reader rethrows it as
  * an XlsxError naming the file and the part.

@@ -18,7 +18,7 @@ import { parseDateStyles } from './styles.ts';
 import { ZipArchive } from './zip-reader.ts';
 
 export { XlsxDate, type CellValue, type XlsxRow } from './cells.ts';
-export { XlsxError } from './errors.ts';
+export { XlsxError, XlsxPartTooLarge } from './errors.ts';
 
 export interface SheetInfo {
 	name: string;

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { pipeline, type Readable, type TransformOptions } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { XlsxError } from './errors.ts';
+import { XlsxError, XlsxPartTooLarge } from './errors.ts';
 
 /** Inflated chunks this large keep the per-chunk overhead (promises, string joins) negligible. */
 const CHUNK_SIZE = 256 * 1024;
@@ -13,6 +13,18 @@ const INFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = {
 	chunkSize: CHUNK_SIZE,
 	readableHighWaterMark: 4 * CHUNK_SIZE
 };
+
+const MB = 2 ** 20;
+/**
+ * How far a part may inflate: a sheet of a million full rows fits in 1 GB; shared strings,
+ * styles and the rest are far smaller in any real export. A zip bomb (3.6 MB growing to 3.4 GB)
+ * is refused before it fills memory. CDHT_XLSX_MAX_PART (bytes) lowers or raises every limit.
+ */
+export function partLimit(name: string): number {
+	const override = Number(process.env.CDHT_XLSX_MAX_PART);
+	if (Number.isFinite(override) && override > 0) return override;
+	return /^xl\/worksheets\//i.test(name) ? 1024 * MB : 256 * MB;
+}
 
 /**
  * Random access to the parts of a zip through its central directory (yauzl), so parts can be read
@@ -57,6 +69,10 @@ export class ZipArchive {
 	async *chunks(name: string): AsyncGenerator<Buffer, void, undefined> {
 		const entry = this.entries.get(name);
 		if (!entry) throw new XlsxError(this.file, `missing part ${name}`);
+		// The inflated bytes are counted against the declared size below, so a part declared
+		// within the limit cannot inflate beyond it either.
+		const limit = partLimit(name);
+		if (entry.uncompressedSize > limit) throw new XlsxPartTooLarge(this.file, name, limit);
 		const stream = await this.openStream(entry);
 		let size = 0;
 		let crc = 0;
