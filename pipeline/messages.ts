@@ -250,6 +250,12 @@ const MESSAGES = {
 		en: (p) =>
 			`no Chromium at ${p.path} to print the PDF report: install chromium, set CDHT_CHROMIUM, or use --format docx`
 	},
+	cell_too_large: {
+		vi: (p) =>
+			`ô dài quá ${p.limit} ký tự (giới hạn của Excel): tệp hỏng hoặc không do bảng tính tạo ra, không đọc`,
+		en: (p) =>
+			`a cell longer than ${p.limit} characters (Excel's limit): a damaged file or not written by a spreadsheet; not read`
+	},
 	xlsx_part_too_large: {
 		vi: (p) =>
 			`phần ${p.part} của tệp khi giải nén vượt quá giới hạn ${p.megabytes} MB (tệp hỏng hoặc bom zip), không đọc`,

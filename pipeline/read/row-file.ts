@@ -26,6 +26,23 @@ const SPECIAL = /[\x1f\x02\n\r]/;
 const FLUSH_AT = 1 << 20;
 const ID_FIELD = KEPT_FIELDS.indexOf('idNumber');
 const BIRTH_FIELD = KEPT_FIELDS.indexOf('birthDate');
+/**
+ * Excel's own limit on a cell's characters: a longer kept cell was not written by a spreadsheet
+ * program (a hostile or broken file), and DuckDB's reader would refuse its line without a place.
+ */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/** A kept cell longer than MAX_CELL_CHARACTERS: the row and the kept field's index. */
+export class CellTooLarge extends Error {
+	readonly row: number;
+	readonly field: number;
+
+	constructor(row: number, field: number) {
+		super(`cell too large in row ${row}`);
+		this.row = row;
+		this.field = field;
+	}
+}
 
 export class RowFile {
 	readonly path: string;
@@ -35,6 +52,7 @@ export class RowFile {
 	private pos = 0;
 	/** The kept field the next value is for. */
 	private at = 0;
+	private row = 0;
 	private readonly keyer: PersonKeyer;
 
 	constructor(path: string, keyer: PersonKeyer) {
@@ -47,6 +65,7 @@ export class RowFile {
 	start(row: number): void {
 		this.reserve(16);
 		this.uint(row);
+		this.row = row;
 		this.rows++;
 		this.at = 0;
 	}
@@ -54,6 +73,7 @@ export class RowFile {
 	/** A field: null and '' are both empty (DuckDB reads them as NULL). */
 	field(value: string | null): void {
 		const at = this.at++;
+		if (value !== null && value.length > MAX_CELL_CHARACTERS) throw new CellTooLarge(this.row, at);
 		if (value !== null && at === ID_FIELD) value = idToken(value, this.keyer);
 		else if (value !== null && at === BIRTH_FIELD) value = birthToken(value);
 		if (value === null || value === '') {
@@ -81,8 +101,13 @@ export class RowFile {
 			this.field(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
 			return;
 		}
-		this.at++;
 		const length = end - start;
+		// A character is 1 to 4 bytes: only a field of more bytes than the limit may be too long.
+		if (length > MAX_CELL_CHARACTERS) {
+			this.field(Buffer.from(bytes.buffer, bytes.byteOffset + start, length).toString('utf8'));
+			return;
+		}
+		this.at++;
 		this.reserve(length + 1);
 		const buf = this.buf;
 		let pos = this.pos;

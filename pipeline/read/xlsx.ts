@@ -22,7 +22,7 @@ import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
-import { loadRows, RowFile } from './row-file.ts';
+import { CellTooLarge, loadRows, MAX_CELL_CHARACTERS, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
 	header: Header;
@@ -57,6 +57,9 @@ export async function readXlsx(
 				(await writeRowsFast(workbook, sheet, head, header, target, onRows)) ??
 				(await writeRows(workbook, sheet, head, header, target, onRows));
 			await loadRows(connection, rows);
+		} catch (error) {
+			if (error instanceof CellTooLarge) throw cellTooLarge(error, name, found);
+			throw error;
 		} finally {
 			await rm(rowPath, { force: true });
 		}
@@ -67,6 +70,16 @@ export async function readXlsx(
 	} finally {
 		await workbook.close();
 	}
+}
+
+/** A kept cell past Excel's limit, by its Excel row and the column's header label. */
+function cellTooLarge(error: CellTooLarge, name: string, found: DataSheet): ImportError {
+	const column = labelsOf(found.rows, found.header)[KEPT_FIELDS[error.field]!];
+	return new ImportError(
+		'cell_too_large',
+		{ file: name, sheet: found.sheet.name, row: error.row, column },
+		{ limit: MAX_CELL_CHARACTERS }
+	);
 }
 
 function corrupt(error: unknown, name: string): ImportError {

@@ -116,9 +116,8 @@ describe('zip bombs', () => {
 });
 
 describe('oversized cells', () => {
-	// The file is refused (a cap at Excel's 32,767 characters naming the cell is still to come), but
-	// in one line that holds no personal value, not as a stack trace.
-	it('a 5 MB cell in a kept column ends in one line, exit 1', async () => {
+	// Refused at Excel's 32,767 characters, naming the cell, in one line without a personal value.
+	it('a 5 MB cell in a kept column is refused naming its row and column, exit 1', async () => {
 		const rows = Array.from({ length: 20 }, (_, i) => row(i + 1));
 		rows[5]![4] = 'Huyện '.repeat(900_000);
 		const file = await writeXlsx(path.join(dir, 'big-cell.xlsx'), [HEADER, ...rows]);
@@ -134,7 +133,9 @@ describe('oversized cells', () => {
 		]);
 		expect(result.code).toBe(1);
 		expect(result.errors).toHaveLength(1);
-		expect(result.errors[0]).toMatch(/^✗ .*error/);
+		expect(result.errors[0]).toMatch(
+			/^✗ file big-cell\.xlsx, sheet .*, row 7, column .*: a cell longer than 32767 characters/
+		);
 		expect(result.text).not.toMatch(/\n| {4}at /);
 		expect(result.text).not.toContain(id(6));
 	}, 60_000);
