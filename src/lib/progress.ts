@@ -156,10 +156,57 @@ export function unitProgress(
 }
 
 /**
- * Counts of confidential units never leave the server: only shares do. Every page, API response
- * and export passes its units through here.
+ * The step a confidential unit's shares are published at: a whole percent. Shares at full
+ * precision give the counts back by continued fractions (0.8016850291639663 = 1237/1543), and a
+ * daily series at 0.1% steps pins a small denominator from the size of its jumps; at 1% a share
+ * fits every count within ±0.5% of the (unpublished) eligible count. The attacker test in
+ * tests/integration/server/confidential.test.ts checks that no count comes within ±5.
+ */
+export const CONFIDENTIAL_STEP = 0.01;
+
+/** A confidential unit's share as published: to the nearest `CONFIDENTIAL_STEP`. */
+export function coarseShare(share: number): number;
+export function coarseShare(share: number | null): number | null;
+export function coarseShare(share: number | null): number | null {
+	return share === null
+		? null
+		: Math.round(share / CONFIDENTIAL_STEP) / Math.round(1 / CONFIDENTIAL_STEP);
+}
+
+function coarseFlag(flag: Flag): Flag {
+	switch (flag.kind) {
+		case 'behind_target':
+		case 'behind_pace':
+			return { ...flag, share: coarseShare(flag.share) };
+		case 'projected_miss':
+			return { ...flag, projected: coarseShare(flag.projected) };
+		default:
+			return flag;
+	}
+}
+
+/**
+ * Counts of confidential units never leave the server: only shares do, rounded to a whole
+ * percent, and the activity sheet's training headcounts stay out. Every page, API response and
+ * export passes its units through here.
  */
 export function redact(progress: UnitProgress): UnitProgress {
 	if (!progress.confidential) return progress;
-	return { ...progress, eligible: null, registered: null, recognised: null, digital: null };
+	const share = coarseShare(progress.share);
+	return {
+		...progress,
+		eligible: null,
+		registered: null,
+		recognised: null,
+		digital: null,
+		registeredShare: coarseShare(progress.registeredShare),
+		recognisedShare: coarseShare(progress.recognisedShare),
+		digitalShare: coarseShare(progress.digitalShare),
+		share,
+		projected: coarseShare(progress.projected),
+		flags: progress.flags.map(coarseFlag),
+		// The gap to the target is part of the sort key: taken from the published share.
+		severity: severity(progress.flags, share, progress.target),
+		activity: null
+	};
 }

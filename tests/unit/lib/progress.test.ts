@@ -263,12 +263,37 @@ describe('redact', () => {
 			eligible: null,
 			registered: null,
 			recognised: null,
-			digital: null
+			digital: null,
+			activity: null
 		});
 		expect([r.share, r.registeredShare, r.recognisedShare, r.digitalShare]).toEqual([
 			0.3, 0.6, 0.3, 0.4
 		]);
 		expect(secret.eligible).toBe(1000);
+	});
+
+	it("publishes a confidential unit's shares to a whole percent, and no training headcount", () => {
+		// 1,237 of 1,543: 0.8016850291639663 at full precision gives both counts back.
+		const u = unit({ kind: 'armed_force', confidential: true, eligible: 1543 });
+		const c = counts({ registered: 1237, recognised: 611, digital: 301, recognisedWindowAgo: 100 });
+		const p = unitProgress(
+			u,
+			c,
+			activity(),
+			preset([target({ appliesTo: { kind: 'armed_force' } })]),
+			MIDWAY
+		);
+		expect(p.registeredShare).toBe(1237 / 1543);
+		const r = redact(p);
+		expect([r.registeredShare, r.recognisedShare, r.digitalShare, r.share]).toEqual([
+			0.8, 0.4, 0.49, 0.4
+		]);
+		expect(r.projected).toBe(Math.round(p.projected! * 100) / 100);
+		expect(r.activity).toBeNull();
+		for (const f of r.flags) {
+			if ('share' in f) expect(f.share).toBe(Math.round(f.share * 100) / 100);
+		}
+		expect(r.severity).toBe(severity(p.flags, 0.4, p.target));
 	});
 
 	it('leaves a unit that is not confidential untouched', () => {
