@@ -197,7 +197,7 @@ describe('confidential counts under attack', () => {
 	it('gives no count back by rational reconstruction of a published share', () => {
 		for (const u of confidential) {
 			// The fractions a count makes of its denominator.
-			const secrets = [
+			const secrets: [number | null, number | null][] = [
 				[u.registered, u.eligible],
 				[u.recognised, u.eligible],
 				[u.digital, u.eligible],
@@ -211,7 +211,9 @@ describe('confidential counts under attack', () => {
 				for (const [p, q] of convergents(share)) {
 					// Hundredths give back only fractions over 100 or less: no count of a bigger unit.
 					if (q <= 100 || Math.abs(p / q - share) > EXACT) continue;
-					const hit = secrets.some(([c, n]) => n !== null && n > 0 && p * n === q * c! && q >= n);
+					const hit = secrets.some(
+						([c, n]) => c !== null && n !== null && n > 0 && p * n === q * c && q >= n
+					);
 					expect(hit, `${u.code} ${share} = ${p}/${q}`).toBe(false);
 				}
 			}
