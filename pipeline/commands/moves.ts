@@ -3,6 +3,7 @@
  * for a confidential unit, and how many names are still open.
  */
 import { formatDate, formatNumber, formatShare, type Lang } from '../../src/lib/format.ts';
+import { coarseShare } from '../../src/lib/progress.ts';
 import { say } from '../messages.ts';
 import type { UnitMove } from '../names/moves.ts';
 import type { Settled } from '../names/rematch.ts';
@@ -17,8 +18,12 @@ function signed(value: number, lang: Lang): string {
 function moveText(m: UnitMove, lang: Lang): string {
 	const { unit } = m;
 	if (unit.confidential) {
+		// Rounded like every published share of a confidential unit.
 		const share = (recognised: number) =>
-			formatShare(unit.eligible ? recognised / unit.eligible : null, lang);
+			formatShare(
+				unit.eligible ? coarseShare(recognised / unit.eligible, unit.eligible) : null,
+				lang
+			);
 		return say('moveShares', lang, {
 			before: share(m.before.recognised),
 			after: share(m.after.recognised)

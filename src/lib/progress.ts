@@ -156,10 +156,74 @@ export function unitProgress(
 }
 
 /**
- * Counts of confidential units never leave the server: only shares do. Every page, API response
- * and export passes its units through here.
+ * The steps a confidential unit's shares may be published at. Shares at full precision give the
+ * counts back by continued fractions (0.8016850291639663 = 1237/1543), and a daily series at
+ * 0.1% steps pins a small denominator from the size of its jumps. So a share is rounded to the
+ * finest step at which it stands for at least `2 × MARGIN` people of its denominator: a reader
+ * who knew the denominator exactly would still not know the count to within ±5
+ * (1% from 1,000 people, 5% from 200, 50% from 20; below 20 no share is published).
+ * The attacker test in tests/integration/server/confidential.test.ts checks this.
+ */
+const STEPS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5];
+
+/** How many people a confidential count must stay uncertain by, either way. */
+export const MARGIN = 5;
+
+/** The step a share of `denominator` people is published at; null: not published. */
+export function confidentialStep(denominator: number): number | null {
+	return STEPS.find((step) => step * denominator >= 2 * MARGIN) ?? null;
+}
+
+/** A confidential unit's share of `denominator` people, as published. */
+export function coarseShare(share: number | null, denominator: number | null): number | null {
+	const step = confidentialStep(denominator ?? 0);
+	if (share === null || step === null) return null;
+	// Whole hundredths, so 0.15 is 0.15 and not 0.15000000000000002.
+	return Math.round(Math.round(share / step) * step * 100) / 100;
+}
+
+/** A flag with its share as published; none when the share cannot be published at all. */
+function coarseFlag(flag: Flag, denominator: number | null): Flag[] {
+	switch (flag.kind) {
+		case 'behind_target':
+		case 'behind_pace': {
+			const share = coarseShare(flag.share, denominator);
+			return share === null ? [] : [{ ...flag, share }];
+		}
+		case 'projected_miss': {
+			const projected = coarseShare(flag.projected, denominator);
+			return projected === null ? [] : [{ ...flag, projected }];
+		}
+		default:
+			return [flag];
+	}
+}
+
+/**
+ * Counts of confidential units never leave the server: only shares do, rounded (above), and the activity sheet's training headcounts stay out. Every page, API response and
+ * export passes its units through here.
  */
 export function redact(progress: UnitProgress): UnitProgress {
 	if (!progress.confidential) return progress;
-	return { ...progress, eligible: null, registered: null, recognised: null, digital: null };
+	const { eligible, recognised } = progress;
+	// The target's share is of the headcount, or of the recognised people for digital skills.
+	const of = progress.target?.metric === 'digital_skills' ? recognised : eligible;
+	const share = coarseShare(progress.share, of);
+	const flags = progress.flags.flatMap((f) => coarseFlag(f, of));
+	return {
+		...progress,
+		eligible: null,
+		registered: null,
+		recognised: null,
+		digital: null,
+		registeredShare: coarseShare(progress.registeredShare, eligible),
+		recognisedShare: coarseShare(progress.recognisedShare, eligible),
+		digitalShare: coarseShare(progress.digitalShare, recognised),
+		share,
+		projected: coarseShare(progress.projected, of),
+		flags,
+		// The gap to the target is part of the sort key: taken from the published share.
+		severity: severity(flags, share, progress.target),
+		activity: null
+	};
 }

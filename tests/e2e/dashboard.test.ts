@@ -181,16 +181,21 @@ describe.skipIf(!inject('browserAvailable'))('dashboard in Chromium', () => {
 		}
 	});
 
-	it('does not count the armed-forces group of a district either (the sum would give the total)', async () => {
+	it('does not show the armed-forces group of a district, nor leave it as total minus parts', async () => {
 		const json = (await (await fetch(`${baseUrl}/units/436/__data.json`)).json()) as {
 			nodes: ({ data: unknown[] } | null)[];
 		};
 		const page = unflatten(json.nodes.at(-1)!.data) as {
-			unit: { groups: { group: string; registered: number | null }[] };
+			unit: {
+				groups: { group: string; registered: number | null }[];
+				funnel: { registered: number | null };
+			};
 		};
 		const groups = page.unit.groups;
-		expect(groups.find((g) => g.group === 'armed_forces')?.registered).toBeNull();
-		expect(groups.find((g) => g.group === 'farmer')?.registered).toBeGreaterThan(0);
+		expect(groups.some((g) => g.group === 'armed_forces')).toBe(false);
+		// Merged into another group: the parts add up to the total, nothing is left over.
+		expect(groups.length).toBeGreaterThan(0);
+		expect(groups.reduce((s, g) => s + (g.registered ?? 0), 0)).toBe(page.unit.funnel.registered);
 	});
 });
 

@@ -56,6 +56,10 @@ export const MESSAGES = {
 	flaggedByReason: { vi: 'Số đơn vị bị cảnh báo theo lý do', en: 'Flagged units by reason' },
 	provinceCurve: { vi: 'Số người đạt danh hiệu cộng dồn', en: 'Recognised people, cumulative' },
 	targetPath: { vi: 'Lộ trình chỉ tiêu', en: 'Target path' },
+	groupWithArmedForces: {
+		vi: '{group} (gồm cả lực lượng vũ trang)',
+		en: '{group} (armed forces included)'
+	},
 	confidentialNote: {
 		vi: 'Số liệu của lực lượng vũ trang là mật: chỉ hiển thị tỉ lệ phần trăm.',
 		en: 'Armed-forces counts are confidential: only percentages are shown.'

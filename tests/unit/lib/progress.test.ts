@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { severity } from '../../../src/lib/flags.ts';
-import { redact, unitProgress } from '../../../src/lib/progress.ts';
+import { confidentialStep, redact, unitProgress } from '../../../src/lib/progress.ts';
 import {
 	activity,
 	counts,
@@ -263,12 +263,71 @@ describe('redact', () => {
 			eligible: null,
 			registered: null,
 			recognised: null,
-			digital: null
+			digital: null,
+			activity: null
 		});
 		expect([r.share, r.registeredShare, r.recognisedShare, r.digitalShare]).toEqual([
 			0.3, 0.6, 0.3, 0.4
 		]);
 		expect(secret.eligible).toBe(1000);
+	});
+
+	it("publishes a confidential unit's shares to a whole percent, and no training headcount", () => {
+		// 1,237 of 1,543: 0.8016850291639663 at full precision gives both counts back.
+		const u = unit({ kind: 'armed_force', confidential: true, eligible: 1543 });
+		const c = counts({ registered: 1237, recognised: 611, digital: 301, recognisedWindowAgo: 100 });
+		const p = unitProgress(
+			u,
+			c,
+			activity(),
+			preset([target({ appliesTo: { kind: 'armed_force' } })]),
+			MIDWAY
+		);
+		expect(p.registeredShare).toBe(1237 / 1543);
+		const r = redact(p);
+		expect([r.registeredShare, r.recognisedShare, r.digitalShare, r.share]).toEqual([
+			0.8, 0.4, 0.5, 0.4
+		]);
+		expect(r.projected).toBe(Math.round(p.projected! * 100) / 100);
+		expect(r.activity).toBeNull();
+		for (const f of r.flags) {
+			if ('share' in f) expect(f.share).toBe(Math.round(f.share * 100) / 100);
+		}
+		expect(r.severity).toBe(severity(p.flags, 0.4, p.target));
+	});
+
+	it.each([
+		[2000, 0.01],
+		[1000, 0.01],
+		[999, 0.02],
+		[200, 0.05],
+		[100, 0.1],
+		[40, 0.25],
+		[20, 0.5],
+		[19, null]
+	])('rounds shares of %i people to steps of %s, so each step stands for 10 or more', (n, step) => {
+		expect(confidentialStep(n)).toBe(step);
+	});
+
+	it('publishes no share of fewer than 20 people, nor the flags that would carry it', () => {
+		const u = unit({ kind: 'armed_force', confidential: true, eligible: 15 });
+		const c = counts({ registered: 3, recognised: 2, digital: 1 });
+		const p = unitProgress(
+			u,
+			c,
+			null,
+			preset([target({ appliesTo: { kind: 'armed_force' } })]),
+			MIDWAY
+		);
+		expect(p.flags.some((f) => f.kind === 'behind_pace')).toBe(true);
+		const r = redact(p);
+		expect([r.share, r.registeredShare, r.recognisedShare, r.projected]).toEqual([
+			null,
+			null,
+			null,
+			null
+		]);
+		expect(r.flags.some((f) => 'share' in f || 'projected' in f)).toBe(false);
 	});
 
 	it('leaves a unit that is not confidential untouched', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { daysBetween, type IsoDate } from '../../dates.ts';
 import type { FlagKind } from '../../flags.ts';
 import { expectedShare } from '../../pace.ts';
-import type { UnitProgress } from '../../progress.ts';
+import { coarseShare, type UnitProgress } from '../../progress.ts';
 import { byShare, toRow, type UnitRow } from '../../rows.ts';
 import type { Localised, Metric, Target, TargetPreset } from '../../targets.ts';
 import type { UnitKind } from '../../units.ts';
@@ -53,6 +53,14 @@ function combinedShare(metric: Metric, units: UnitProgress[]): number | null {
 	}
 }
 
+/** The people a combined share is a share of. */
+function denominator(metric: Metric, units: UnitProgress[]): number {
+	return units.reduce(
+		(s, u) => s + ((metric === 'digital_skills' ? u.recognised : u.eligible) ?? 0),
+		0
+	);
+}
+
 /** One tile per target of the preset, computed server-side (so confidential counts stay here). */
 export function targetTiles(
 	preset: TargetPreset,
@@ -65,13 +73,23 @@ export function targetTiles(
 				? topLevel(units, target.appliesTo.kind)
 				: units.filter((u) => 'unit' in target.appliesTo && u.code === target.appliesTo.unit);
 		const measured = covered.filter((u) => u.target?.id === target.id);
-		const share =
+		const combined =
 			target.metric === 'trained'
 				? null
 				: combinedShare(
 						target.metric,
 						measured.filter((u) => u.hasRows)
 					);
+		// Over confidential units the combined share is theirs: published like their own shares.
+		const share = measured.some((u) => u.confidential)
+			? coarseShare(
+					combined,
+					denominator(
+						target.metric,
+						measured.filter((u) => u.hasRows)
+					)
+				)
+			: combined;
 		return {
 			id: target.id,
 			label: target.label,
@@ -129,7 +147,8 @@ export interface CurvePoint {
 
 /**
  * A unit's cumulative curve with the target path. For confidential units the caller passes
- * `asShares`: every value becomes a share of the eligible count, so no count leaves the server.
+ * `asShares`: every value becomes a share of the eligible count, rounded like the unit's own
+ * shares, so no count leaves the server.
  */
 export async function unitCurve(
 	db: Db,
@@ -140,7 +159,8 @@ export async function unitCurve(
 ): Promise<CurvePoint[]> {
 	const series = await cumulativeSeries(db.kysely, unit.code, asOf);
 	const eligible = unit.eligible ?? 0;
-	const scale = (v: number) => (asShares ? (eligible > 0 ? v / eligible : null) : v);
+	const scale = (v: number) =>
+		asShares ? (eligible > 0 ? coarseShare(v / eligible, eligible) : null) : v;
 	const targetAt = (day: IsoDate) =>
 		target && eligible > 0 && target.metric !== 'digital_skills'
 			? (asShares ? 1 : eligible) * expectedShare(target, day)

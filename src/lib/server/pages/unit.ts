@@ -5,6 +5,7 @@
 import type { IsoDate } from '../../dates.ts';
 import { countBarsOption, curveOption } from '../../charts/options.ts';
 import { t } from '../../i18n/index.ts';
+import { coarseShare } from '../../progress.ts';
 import { byShare, toRow, type UnitRow } from '../../rows.ts';
 import type { Localised, TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
@@ -13,6 +14,7 @@ import { renderChart } from '../charts.ts';
 import { cachedProgress, memo } from '../live.ts';
 import { listPersonGroups } from '../names.ts';
 import { countsByGroup, importsOfUnit, snapshotInForce } from '../progress.ts';
+import { suppressArmedForces } from '../../suppression.ts';
 import { unitCurve } from './shared.ts';
 
 export interface UnitData {
@@ -27,8 +29,9 @@ export interface UnitData {
 		source: { document: string; item: string };
 	} | null;
 	/**
-	 * Counts by group; null where a count would tell confidential numbers (the armed-forces
-	 * group, wherever it appears: summed over districts it would give the armed forces' count).
+	 * Counts by group (shares, rounded, on confidential units). Elsewhere the armed-forces group
+	 * is merged into another group or the breakdown left out (src/lib/suppression.ts): its
+	 * count, or the total minus the other groups, would tell a confidential number.
 	 */
 	groups: {
 		group: string;
@@ -56,7 +59,8 @@ async function buildUnitData(
 	if (!unit) return null;
 	const parent = units.find((u) => u.code === unit.parent) ?? null;
 	const asShares = unit.confidential;
-	const share = (v: number) => (unit.eligible ? v / unit.eligible : 0);
+	// Confidential units only: a count as a share of the eligible count, rounded as published.
+	const share = (v: number) => coarseShare(unit.eligible ? v / unit.eligible : 0, unit.eligible);
 	const [curve, groups, imports, known, labels] = await Promise.all([
 		unitCurve(db, unit, unit.target, view.asOf, asShares),
 		countsByGroup(db.kysely, code, view.asOf),
@@ -66,10 +70,14 @@ async function buildUnitData(
 	]);
 	const label = (group: string): Localised =>
 		labels.find((l) => l.code === group)?.name ?? { vi: group, en: group };
+	const withArmed = (l: Localised): Localised => ({
+		vi: t('vi', 'groupWithArmedForces', { group: l.vi }),
+		en: t('en', 'groupWithArmedForces', { group: l.en })
+	});
 	const funnel = asShares
 		? {
-				registered: unit.registeredShare,
-				recognised: unit.recognisedShare,
+				registered: coarseShare(unit.registeredShare, unit.eligible),
+				recognised: coarseShare(unit.recognisedShare, unit.eligible),
 				digital: unit.recognised ? share(unit.digital ?? 0) : null
 			}
 		: { registered: unit.registered, recognised: unit.recognised, digital: unit.digital };
@@ -93,25 +101,18 @@ async function buildUnitData(
 			deadline: unit.target.deadline,
 			source: unit.target.source
 		},
-		groups: groups.map((g) =>
-			g.group === 'armed_forces' && !asShares
-				? {
-						group: g.group,
-						label: label(g.group),
-						registered: null,
-						recognised: null,
-						digital: null
-					}
-				: asShares
-					? {
-							group: g.group,
-							label: label(g.group),
-							registered: share(g.registered),
-							recognised: share(g.recognised),
-							digital: share(g.digital)
-						}
-					: { ...g, label: label(g.group) }
-		),
+		groups: asShares
+			? groups.map((g) => ({
+					group: g.group,
+					label: label(g.group),
+					registered: share(g.registered),
+					recognised: share(g.recognised),
+					digital: share(g.digital)
+				}))
+			: suppressArmedForces(groups).map(({ withArmedForces, ...g }) => ({
+					...g,
+					label: withArmedForces ? withArmed(label(g.group)) : label(g.group)
+				})),
 		funnel,
 		asShares,
 		charts: {
