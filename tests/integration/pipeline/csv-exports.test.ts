@@ -32,9 +32,9 @@ describe('rejects --csv', () => {
 			row(3, { district: '@SUM(1+1)' })
 		]);
 		expect((await pipeline(['ingest', file, '--db', db])).code).toBe(0);
-		const [{ id }] = await queryDatabase<{ id: number }>(db, 'SELECT max(id) AS id FROM import');
+		const [last] = await queryDatabase<{ id: number }>(db, 'SELECT max(id) AS id FROM import');
 		const out = path.join(dir, 'rejects.csv');
-		const result = await pipeline(['rejects', String(id), '--csv', out, '--db', db]);
+		const result = await pipeline(['rejects', String(last!.id), '--csv', out, '--db', db]);
 		expect(result.code, result.text).toBe(0);
 		const text = readFileSync(out, 'utf8');
 		expect(text).toContain(`,${NEUTRALISED}\r\n`);
