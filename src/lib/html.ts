@@ -1,6 +1,6 @@
 /**
- * Text from data (unit names above all) reaches a few APIs that take HTML strings — Leaflet's
- * tooltips set `innerHTML`. Escaping it here makes a name like `<img onerror=…>` show as the
+ * Text from data (unit names above all) reaches a few places that take HTML strings — Leaflet's
+ * tooltips set `innerHTML`, the report is HTML printed to PDF. Escaping it here makes a name like `<img onerror=…>` show as the
  * characters it is, never as markup.
  */
 const ENTITIES: Record<string, string> = {

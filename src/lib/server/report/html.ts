@@ -17,18 +17,7 @@ import {
 	type ReportTable
 } from './present.ts';
 import { placeDateLine, reportText } from './text.ts';
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+import { escapeHtml } from '../../html.ts';
 
 const p = (text: string, cls = '') => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</p>`;
 const h = (text: string) => `<h2>${escapeHtml(text)}</h2>`;

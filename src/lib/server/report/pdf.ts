@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../../html.ts';
 
 export class NoBrowserError extends Error {
 	readonly path: string;
