@@ -16,6 +16,9 @@ beforeAll(async () => {
 	({ dir, db } = await freshDatabase());
 });
 
+const ingestInEnglish = (file: string) =>
+	pipeline(['ingest', file, '--db', db, '--as-of', '2023-07-31', '--lang', 'en']);
+
 describe('files that are not regular files', () => {
 	it('refuses a FIFO named .csv at once, naming it', async () => {
 		const fifo = path.join(dir, 'pipe.csv');
@@ -94,16 +97,7 @@ describe('zip bombs', () => {
 		]);
 		process.env.CDHT_XLSX_MAX_PART = '4096';
 		try {
-			const result = await pipeline([
-				'ingest',
-				file,
-				'--db',
-				db,
-				'--as-of',
-				'2023-07-31',
-				'--lang',
-				'en'
-			]);
+			const result = await ingestInEnglish(file);
 			expect(result.code).toBe(1);
 			// Shared strings are read before the sheet.
 			expect(result.errors).toEqual([
@@ -121,16 +115,7 @@ describe('oversized cells', () => {
 		const rows = Array.from({ length: 20 }, (_, i) => row(i + 1));
 		rows[5]![4] = 'Huyện '.repeat(900_000);
 		const file = await writeXlsx(path.join(dir, 'big-cell.xlsx'), [HEADER, ...rows]);
-		const result = await pipeline([
-			'ingest',
-			file,
-			'--db',
-			db,
-			'--as-of',
-			'2023-07-31',
-			'--lang',
-			'en'
-		]);
+		const result = await ingestInEnglish(file);
 		expect(result.code).toBe(1);
 		expect(result.errors).toHaveLength(1);
 		expect(result.errors[0]).toMatch(

@@ -14,6 +14,27 @@ function deadPid(): number {
 	return spawnSync(process.execPath, ['-e', '0']).pid!;
 }
 
+/**
+ * Ingests `file` into `db` while copying every other file under `dir` (but the database)
+ * every 5 ms, so a temporary file is seen while it exists; `look` copies once more.
+ */
+async function ingestWatching(file: string, dir: string, db: string) {
+	const seen = new Map<string, Buffer>();
+	const look = () => {
+		for (const f of filesUnder(dir))
+			if (f !== file && !f.includes('.duckdb'))
+				try {
+					seen.set(f, readFileSync(f));
+				} catch {
+					// Removed between listing and reading.
+				}
+	};
+	const poll = setInterval(look, 5);
+	const result = await pipeline(['ingest', file, '--db', db]);
+	clearInterval(poll);
+	return { result, seen, look };
+}
+
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((e) => e.isFile())
@@ -74,20 +95,7 @@ describe('an XLSX read', () => {
 			...people
 		]);
 		const started = Date.now();
-		const seen = new Map<string, Buffer>();
-		const look = () => {
-			for (const f of filesUnder(dir))
-				if (f !== file && !f.includes('.duckdb')) {
-					try {
-						seen.set(f, readFileSync(f));
-					} catch {
-						// Removed between listing and reading.
-					}
-				}
-		};
-		const poll = setInterval(look, 5);
-		const result = await pipeline(['ingest', file, '--db', db]);
-		clearInterval(poll);
+		const { result, seen, look } = await ingestWatching(file, dir, db);
 		expect(result.code, result.text).toBe(0);
 		// Every row loads: the keys the row file holds are the person keys.
 		expect(result.text).toMatch(/30\.000 dòng đọc, 30\.000 nhận/);
@@ -159,19 +167,7 @@ describe('a UTF-16 or Windows-1258 CSV read', () => {
 				[['Tính đến ngày 31/12/2023'], header, ...people],
 				{ encoding }
 			);
-			const seen = new Map<string, Buffer>();
-			const look = () => {
-				for (const f of filesUnder(dir))
-					if (f !== file && !f.includes('.duckdb'))
-						try {
-							seen.set(f, readFileSync(f));
-						} catch {
-							// Removed between listing and reading.
-						}
-			};
-			const poll = setInterval(look, 5);
-			const result = await pipeline(['ingest', file, '--db', db]);
-			clearInterval(poll);
+			const { result, seen } = await ingestWatching(file, dir, db);
 			expect(result.code, result.text).toBe(0);
 			expect(result.text).toMatch(/20\.000 dòng đọc, 20\.000 nhận/);
 			expect([...seen.keys()].some((f) => f.endsWith('.utf8.csv'))).toBe(true);
