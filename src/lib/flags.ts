@@ -53,10 +53,18 @@ export interface FlagInput {
 	lastRegistration: IsoDate | null;
 	/** What the association's activity sheet says, or null if it does not list the unit. */
 	activity: { trainings: number; budget: boolean | null } | null;
+	/**
+	 * A share as the unit's readers see it (a confidential unit's is rounded, or withheld): flags
+	 * judge that, so they say nothing finer than the published share. Unset: the share itself.
+	 */
+	published?: (share: number | null) => number | null;
 }
 
+const asIs = (share: number | null) => share;
+
 export function laggardFlags(input: FlagInput): Flag[] {
-	const { asOf, target, rules, share } = input;
+	const { asOf, target, rules } = input;
+	const share = (input.published ?? asIs)(input.share);
 	const flags: Flag[] = [];
 	if (target && asOf >= target.start) flags.push(...shareFlags(input, target));
 	// Before the campaign starts, having no rows yet is no news.
@@ -83,8 +91,10 @@ export function laggardFlags(input: FlagInput): Flag[] {
 }
 
 function shareFlags(input: FlagInput, target: Target): Flag[] {
-	const { asOf, rules, share } = input;
-	if (share === null || !input.hasRows) return [];
+	const { asOf, rules } = input;
+	const published = input.published ?? asIs;
+	const share = published(input.share);
+	if (input.share === null || share === null || !input.hasRows) return [];
 	if (asOf >= target.deadline) {
 		return share < target.threshold
 			? [{ kind: 'behind_target', share, threshold: target.threshold, deadline: target.deadline }]
@@ -95,12 +105,15 @@ function shareFlags(input: FlagInput, target: Target): Flag[] {
 	if (below(share, expected - rules.paceMargin)) {
 		flags.push({ kind: 'behind_pace', share, expected, day: asOf, threshold: target.threshold });
 	}
-	const projected = projectedShare(
-		share,
-		input.shareWindowAgo,
-		rules.projectionWindowDays,
-		asOf,
-		target.deadline
+	// Projected from the exact shares, then published like them.
+	const projected = published(
+		projectedShare(
+			input.share,
+			input.shareWindowAgo,
+			rules.projectionWindowDays,
+			asOf,
+			target.deadline
+		)
 	);
 	if (projected !== null && projected < target.threshold) {
 		flags.push({

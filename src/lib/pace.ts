@@ -45,10 +45,19 @@ export function projectedShare(
 	return Math.min(1, share + rate * remaining);
 }
 
+/** The classes the map and its legend show. */
 export const PACE_CLASSES = ['reached', 'on_pace', 'behind_pace', 'far_behind', 'no_data'] as const;
-export type PaceClass = (typeof PACE_CLASSES)[number];
+/**
+ * `withheld`: a confidential unit with data whose share is too few people to publish — not "no
+ * data", and not a class worked out from a share nobody may see. Never on the map (districts
+ * are not confidential).
+ */
+export type PaceClass = (typeof PACE_CLASSES)[number] | 'withheld';
 
-/** The class a unit is drawn in on the map, relative to its target. */
+/**
+ * The class a unit is drawn in on the map, relative to its target. A confidential unit's is
+ * worked out from its share as published (see unitProgress), never from the exact one.
+ */
 export function paceClass(
 	share: number | null,
 	target: Target,

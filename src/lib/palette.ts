@@ -13,7 +13,8 @@ export const CLASS_STYLE: Record<
 	on_pace: { colour: '#56B4E9', symbol: '↗', label: 'classOnPace', text: '#000000' },
 	behind_pace: { colour: '#E69F00', symbol: '!', label: 'classBehindPace', text: '#000000' },
 	far_behind: { colour: '#D55E00', symbol: '‼', label: 'classFarBehind', text: '#ffffff' },
-	no_data: { colour: '#BBBBBB', symbol: '?', label: 'classNoData', text: '#000000' }
+	no_data: { colour: '#BBBBBB', symbol: '?', label: 'classNoData', text: '#000000' },
+	withheld: { colour: '#FFFFFF', symbol: '–', label: 'classWithheld', text: '#000000' }
 };
 
 export const SERIES_COLOURS = {

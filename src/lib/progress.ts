@@ -6,7 +6,7 @@
 import type { IsoDate } from './dates.ts';
 import { laggardFlags, severity, type Flag } from './flags.ts';
 import { expectedShare, paceClass, projectedShare, type PaceClass } from './pace.ts';
-import { mainTarget, type Metric, type Target, type TargetPreset } from './targets.ts';
+import { mainTarget, type Metric, type Rules, type Target, type TargetPreset } from './targets.ts';
 import type { Unit } from './units.ts';
 
 /** What the aggregates say about one unit on a day. */
@@ -84,6 +84,18 @@ function metricShare(
 	}
 }
 
+/** The class of a share as published; `withheld` where a share exists but may not be shown. */
+function publishedClass(
+	share: number | null,
+	published: number | null,
+	target: Target,
+	asOf: IsoDate,
+	rules: Rules
+): PaceClass {
+	if (share !== null && published === null) return 'withheld';
+	return paceClass(published, target, asOf, rules);
+}
+
 const NO_COUNTS: UnitCounts = {
 	registered: 0,
 	recognised: 0,
@@ -114,6 +126,12 @@ export function unitProgress(
 		digital: c.digitalWindowAgo
 	};
 	const shareWindowAgo = hasRows && target ? metricShare(target.metric, ago, unit.eligible) : null;
+	// A confidential unit is judged on its share as published, so its class and flags tell a
+	// reader nothing finer than the rounded share they see (0.797 shown as 80% is not "behind").
+	const of = target?.metric === 'digital_skills' ? c.recognised : unit.eligible;
+	const published = unit.confidential
+		? (s: number | null) => coarseShare(s, of)
+		: (s: number | null) => s;
 	const flags = laggardFlags({
 		asOf,
 		target: own,
@@ -122,7 +140,8 @@ export function unitProgress(
 		share,
 		shareWindowAgo,
 		lastRegistration: c.lastRegistration,
-		activity: activity && { trainings: activity.trainings, budget: activity.budget }
+		activity: activity && { trainings: activity.trainings, budget: activity.budget },
+		published
 	});
 	const beforeDeadline = target !== null && asOf < target.deadline;
 	return {
@@ -147,7 +166,7 @@ export function unitProgress(
 			target && share !== null && beforeDeadline
 				? projectedShare(share, shareWindowAgo, rules.projectionWindowDays, asOf, target.deadline)
 				: null,
-		paceClass: target ? paceClass(share, target, asOf, rules) : 'no_data',
+		paceClass: target ? publishedClass(share, published(share), target, asOf, rules) : 'no_data',
 		flags,
 		severity: severity(flags, share, target),
 		lastRegistration: c.lastRegistration,

@@ -65,6 +65,7 @@ export const MESSAGES = {
 		en: 'Armed-forces counts are confidential: only percentages are shown.'
 	},
 	noData: { vi: 'chưa có dữ liệu', en: 'no data' },
+	withheld: { vi: 'không công bố (đơn vị bảo mật)', en: 'withheld (confidential unit)' },
 	noBoundaries: {
 		vi: 'Không có ranh giới để vẽ bản đồ; xem bảng bên dưới.',
 		en: 'No boundaries to draw a map; see the table below.'
@@ -74,6 +75,7 @@ export const MESSAGES = {
 	classBehindPace: { vi: 'Chậm tiến độ', en: 'Behind pace' },
 	classFarBehind: { vi: 'Chậm nhiều', en: 'Far behind' },
 	classNoData: { vi: 'Chưa có dữ liệu', en: 'No data' },
+	classWithheld: { vi: 'Không công bố', en: 'Withheld' },
 	noCommuneBoundaries: {
 		vi: 'Chưa có ranh giới cấp xã nên các xã được trình bày dạng bảng.',
 		en: 'There are no commune boundaries, so communes are shown as a table.'

@@ -319,7 +319,8 @@ describe('redact', () => {
 			preset([target({ appliesTo: { kind: 'armed_force' } })]),
 			MIDWAY
 		);
-		expect(p.flags.some((f) => f.kind === 'behind_pace')).toBe(true);
+		// Judged on the share as published (none), like its class: no flag carries a share.
+		expect(p.flags.some((f) => 'share' in f || 'projected' in f)).toBe(false);
 		const r = redact(p);
 		expect([r.share, r.registeredShare, r.recognisedShare, r.projected]).toEqual([
 			null,
@@ -328,6 +329,53 @@ describe('redact', () => {
 			null
 		]);
 		expect(r.flags.some((f) => 'share' in f || 'projected' in f)).toBe(false);
+	});
+
+	// 196 of 1,000 recognised is 19.6%, published as 20%: 25% expected less the 5-point margin.
+	const armed = preset([target({ appliesTo: { kind: 'armed_force' } })]);
+	const roundsUp = counts({ recognised: 196, recognisedWindowAgo: 196 });
+
+	it('classes an open unit on its exact share: 19.6% is behind a line at 20%', () => {
+		const p = unitProgress(unit({ kind: 'armed_force' }), roundsUp, null, armed, MIDWAY);
+		expect(p.paceClass).toBe('behind_pace');
+		expect(p.flags.map((f) => f.kind)).toContain('behind_pace');
+	});
+
+	it('classes a confidential unit on its published share: 19.6% shows as 20%, on pace', () => {
+		const secret = unit({ kind: 'armed_force', confidential: true });
+		const p = unitProgress(secret, roundsUp, null, armed, MIDWAY);
+		const r = redact(p);
+		expect(r.share).toBe(0.2);
+		expect(r.paceClass).toBe('on_pace');
+		expect(r.flags.map((f) => f.kind)).not.toContain('behind_pace');
+	});
+
+	it('counts a confidential unit as reached when its published share is the target', () => {
+		const secret = unit({ kind: 'armed_force', confidential: true });
+		const p = unitProgress(secret, counts({ recognised: 497 }), null, armed, '2023-05-01');
+		expect(redact(p).share).toBe(0.5);
+		expect(p.paceClass).toBe('reached');
+		expect(p.flags.map((f) => f.kind)).not.toContain('behind_target');
+	});
+
+	it('judges a projected miss on the projection as published', () => {
+		// 19.6% now, 9.8% ten days ago, 50 days left: 68.6% exact, 69% published; target 69%.
+		const secret = unit({ kind: 'armed_force', confidential: true });
+		const high = preset([target({ appliesTo: { kind: 'armed_force' }, threshold: 0.69 })]);
+		const c = counts({ recognised: 196, recognisedWindowAgo: 98 });
+		const open = unitProgress(unit({ kind: 'armed_force' }), c, null, high, MIDWAY);
+		expect(open.flags.map((f) => f.kind)).toContain('projected_miss');
+		const p = unitProgress(secret, c, null, high, MIDWAY);
+		expect(redact(p).projected).toBe(0.69);
+		expect(p.flags.map((f) => f.kind)).not.toContain('projected_miss');
+	});
+
+	it('classes a confidential share too few people to publish as withheld, not as no data', () => {
+		const secret = unit({ kind: 'armed_force', confidential: true, eligible: 15 });
+		const p = unitProgress(secret, counts({ recognised: 2 }), null, armed, MIDWAY);
+		expect(redact(p).share).toBeNull();
+		expect(p.paceClass).toBe('withheld');
+		expect(p.flags).toEqual([]);
 	});
 
 	it('leaves a unit that is not confidential untouched', () => {

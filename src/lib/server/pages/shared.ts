@@ -98,7 +98,8 @@ export function targetTiles(
 			deadline: target.deadline,
 			daysLeft: daysBetween(asOf, target.deadline),
 			share,
-			reached: measured.filter((u) => u.share !== null && u.share >= target.threshold).length,
+			// By class, which a confidential unit gets from its published share.
+			reached: measured.filter((u) => u.paceClass === 'reached').length,
 			total: measured.length,
 			source: target.source
 		};
