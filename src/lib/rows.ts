@@ -4,6 +4,8 @@
  */
 import type { IsoDate } from './dates.ts';
 import type { Flag } from './flags.ts';
+import { formatShare, type Lang } from './format.ts';
+import { t } from './i18n/index.ts';
 import type { PaceClass } from './pace.ts';
 import { redact, type UnitActivity, type UnitProgress } from './progress.ts';
 import type { UnitKind } from './units.ts';
@@ -71,4 +73,17 @@ export function byShare(a: UnitRow, b: UnitRow): number {
 				: -1;
 	}
 	return b.share - a.share || a.name.localeCompare(b.name, 'vi');
+}
+
+/**
+ * A share as a page shows it: the percentage; "withheld" where a confidential unit has data but
+ * too few people for its share to be published; "no data" where there is none.
+ */
+export function shareLabel(
+	share: number | null,
+	lang: Lang,
+	state: { withheld: boolean; hasData: boolean }
+): string {
+	if (state.withheld) return t(lang, 'withheld');
+	return state.hasData ? formatShare(share, lang) : t(lang, 'noData');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byShare, toRow, type UnitRow } from '../../../src/lib/rows.ts';
+import { byShare, shareLabel, toRow, type UnitRow } from '../../../src/lib/rows.ts';
 import { activity, progress, target } from './fixtures.ts';
 
 describe('toRow', () => {
@@ -96,5 +96,21 @@ describe('byShare', () => {
 		expect(byShare(row('Can Lộc', 0.5), row('Can Lộc', 0.4))).toBeLessThan(0);
 		expect(byShare(row('Can Lộc', null), row('Can Lộc', 0))).toBe(1);
 		expect(byShare(row('Can Lộc', 0), row('Can Lộc', null))).toBe(-1);
+	});
+});
+
+describe('shareLabel', () => {
+	it('says a confidential share too few people to publish is withheld, not missing', () => {
+		expect(shareLabel(null, 'vi', { withheld: true, hasData: true })).toBe(
+			'không công bố (đơn vị bảo mật)'
+		);
+		expect(shareLabel(null, 'en', { withheld: true, hasData: true })).toBe(
+			'withheld (confidential unit)'
+		);
+	});
+
+	it('says no data where there is none, and the share where there is one', () => {
+		expect(shareLabel(null, 'vi', { withheld: false, hasData: false })).toBe('chưa có dữ liệu');
+		expect(shareLabel(0.421, 'vi', { withheld: false, hasData: true })).toBe('42,1%');
 	});
 });

@@ -24,6 +24,8 @@ export interface TargetTile {
 	daysLeft: number;
 	/** The combined share of the units the target applies to; null: no data source. */
 	share: number | null;
+	/** The combined share exists but covers too few confidential people to be published. */
+	withheld: boolean;
 	/** Units at or above the threshold, of `total`. */
 	reached: number;
 	total: number;
@@ -98,6 +100,7 @@ export function targetTiles(
 			deadline: target.deadline,
 			daysLeft: daysBetween(asOf, target.deadline),
 			share,
+			withheld: combined !== null && share === null,
 			// By class, which a confidential unit gets from its published share.
 			reached: measured.filter((u) => u.paceClass === 'reached').length,
 			total: measured.length,

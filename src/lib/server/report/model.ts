@@ -17,6 +17,8 @@ import { flagCounts, targetTiles, type CurvePoint } from '../pages/shared.ts';
 export interface ReportUnit extends UnitRow {
 	/** The share the target measures at the end of the previous month. */
 	previousShare: number | null;
+	/** That share exists but is a confidential unit's, too few people to publish. */
+	previousWithheld: boolean;
 	/** Share now minus share then (0.013 = 1.3 percentage points). */
 	shareChange: number | null;
 	/** Counts gained since the previous month; null for confidential units. */
@@ -36,6 +38,9 @@ export interface ReportTarget {
 	daysLeft: number;
 	share: number | null;
 	previousShare: number | null;
+	/** The shares exist but cover too few confidential people to publish. */
+	withheld: boolean;
+	previousWithheld: boolean;
 	shareChange: number | null;
 	/** Where the target's path expects the share to be on the as-of day. */
 	expected: number;
@@ -121,6 +126,7 @@ export function reportUnit(now: UnitProgress, then: UnitProgress | undefined): R
 		// The activity sheet's headcounts stay out of reports on confidential units.
 		activity: row.confidential ? null : row.activity,
 		previousShare: before?.share ?? null,
+		previousWithheld: before?.paceClass === 'withheld',
 		shareChange: difference(row.share, before?.share ?? null),
 		registeredChange: difference(row.registered, before?.registered ?? null),
 		recognisedChange: difference(row.recognised, before?.recognised ?? null),
@@ -196,6 +202,8 @@ function compareTargets(
 			daysLeft: tile.daysLeft,
 			share: tile.share,
 			previousShare: old?.share ?? null,
+			withheld: tile.withheld,
+			previousWithheld: old?.withheld ?? false,
 			shareChange: difference(tile.share, old?.share ?? null),
 			expected: expectedShare(target, asOf),
 			reached: tile.reached,

@@ -37,6 +37,9 @@ export interface ReportTable {
 	rows: Cell[][];
 }
 
+/** The unit's share exists but may not be shown (a confidential unit of few people). */
+const withheld = (u: ReportUnit) => u.paceClass === 'withheld';
+
 const cell = (text: string, extra: Omit<Cell, 'text'> = {}): Cell => ({ text, ...extra });
 
 /** "! Chậm tiến độ" in the class colour: symbol and word, never colour alone. */
@@ -76,8 +79,8 @@ export function targetsTable(model: ReportModel, lang: Lang): ReportTable {
 				`${target.label[lang]} (${target.source.document}, ${lang === 'vi' ? 'mục' : 'item'} ${target.source.item})`
 			),
 			cell(formatDate(target.deadline)),
-			cell(shareText(target.previousShare, lang)),
-			cell(shareText(target.share, lang), { bold: true }),
+			cell(shareText(target.previousShare, lang, target.previousWithheld)),
+			cell(shareText(target.share, lang, target.withheld), { bold: true }),
 			cell(formatPointsShort(target.shareChange, lang)),
 			cell(formatShare(target.expected, lang)),
 			cell(reportText(lang).reachedOf(target.reached, target.total))
@@ -112,8 +115,8 @@ export function unitsTable(
 			rows: units.map((u, i) => [
 				cell(String(i + 1)),
 				cell(u.name),
-				cell(shareText(u.previousShare, lang)),
-				cell(shareText(u.share, lang), { bold: true }),
+				cell(shareText(u.previousShare, lang, u.previousWithheld)),
+				cell(shareText(u.share, lang, withheld(u)), { bold: true }),
 				cell(formatPointsShort(u.shareChange, lang)),
 				cell(formatShare(u.expected, lang)),
 				statusCell(u.paceClass, lang)
@@ -141,7 +144,7 @@ export function unitsTable(
 			cell(formatNumber(u.registered, lang)),
 			cell(formatNumber(u.recognised, lang)),
 			cell(formatChange(u.recognisedChange, lang)),
-			cell(shareText(u.share, lang), { bold: true }),
+			cell(shareText(u.share, lang, withheld(u)), { bold: true }),
 			cell(formatPointsShort(u.shareChange, lang)),
 			statusCell(u.paceClass, lang)
 		])
@@ -158,7 +161,7 @@ export function laggardsTable(model: ReportModel, lang: Lang): ReportTable {
 		rows: model.laggards.map((u, i) => [
 			cell(String(i + 1)),
 			cell(`${u.name} (${t(lang, `kind_${u.kind}`)})`),
-			cell(shareText(u.share, lang)),
+			cell(shareText(u.share, lang, withheld(u))),
 			cell(u.threshold === null ? '—' : formatShare(u.threshold, lang, 0)),
 			cell(reasonsText(u, lang))
 		])

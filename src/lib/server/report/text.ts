@@ -200,7 +200,8 @@ const VI = {
 	no: 'Không',
 	notRecorded: 'chưa ghi nhận',
 	reachedOf: (reached: number, total: number) => `${reached}/${total}`,
-	noData: 'chưa có dữ liệu'
+	noData: 'chưa có dữ liệu',
+	withheld: 'không công bố (đơn vị bảo mật)'
 };
 
 const EN: ReportText = {
@@ -320,10 +321,15 @@ const EN: ReportText = {
 	no: 'No',
 	notRecorded: 'not recorded',
 	reachedOf: (reached: number, total: number) => `${reached} of ${total}`,
-	noData: 'no data'
+	noData: 'no data',
+	withheld: 'withheld (confidential unit)'
 };
 
-/** A share or "chưa có dữ liệu". */
-export function shareText(value: number | null, lang: Lang): string {
+/**
+ * A share, "chưa có dữ liệu", or — where a confidential unit's share exists but covers too few
+ * people to publish — "không công bố": the unit has data, the report only may not show it.
+ */
+export function shareText(value: number | null, lang: Lang, withheld = false): string {
+	if (withheld) return reportText(lang).withheld;
 	return value === null ? reportText(lang).noData : formatShare(value, lang);
 }

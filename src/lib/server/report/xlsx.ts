@@ -87,10 +87,15 @@ function unitColumns(model: ReportModel, lang: Lang, confidential: boolean): Col
 		{
 			header: c.previousShare(model.previousAsOf),
 			width: 13,
-			value: (u) => u.previousShare,
+			value: (u) => (u.previousWithheld ? w.withheld : u.previousShare),
 			format: FORMAT.share
 		},
-		{ header: c.share, width: 11, value: (u) => u.share, format: FORMAT.share },
+		{
+			header: c.share,
+			width: 11,
+			value: (u) => (u.paceClass === 'withheld' ? w.withheld : u.share),
+			format: FORMAT.share
+		},
 		{
 			header: c.changePoints,
 			width: 11,
@@ -241,10 +246,15 @@ function targetsSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
 			{
 				header: c.previousShare(model.previousAsOf),
 				width: 13,
-				value: (x) => x.previousShare,
+				value: (x) => (x.previousWithheld ? w.withheld : x.previousShare),
 				format: FORMAT.share
 			},
-			{ header: c.share, width: 11, value: (x) => x.share, format: FORMAT.share },
+			{
+				header: c.share,
+				width: 11,
+				value: (x) => (x.withheld ? w.withheld : x.share),
+				format: FORMAT.share
+			},
 			{
 				header: c.changePoints,
 				width: 11,
