@@ -87,6 +87,11 @@ export const MESSAGES = {
 	onlyFlagged: { vi: 'Chỉ đơn vị có cảnh báo', en: 'Flagged units only' },
 	downloadCsv: { vi: 'Tải CSV', en: 'Download CSV' },
 	downloadXlsx: { vi: 'Tải Excel', en: 'Download Excel' },
+	downloadArrow: { vi: 'Tải Arrow', en: 'Download Arrow' },
+	dataForAnalysts: {
+		vi: 'Số liệu mọi đơn vị để phân tích:',
+		en: 'Every unit’s figures for analysis:'
+	},
 	severity: { vi: 'Mức độ', en: 'Severity' },
 	reasons: { vi: 'Lý do', en: 'Reasons' },
 	funnel: { vi: 'Từ đăng ký đến đạt danh hiệu', en: 'From registration to recognition' },
