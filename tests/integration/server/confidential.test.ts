@@ -19,7 +19,32 @@ import type { TargetPreset } from '../../../src/lib/targets.ts';
 import type { View } from '../../../src/lib/view.ts';
 import { progressDocument } from '../../../pipeline/commands/progress.ts';
 import { realPreset } from '../../unit/lib/fixtures.ts';
+import {
+	arrowRows,
+	csvRows,
+	getProgress,
+	serveDatabase,
+	type DataRow
+} from '../../support/data-endpoints.ts';
 import { buildProvince } from '../../support/province.ts';
+
+/** A row of the analysts' downloads in the shape the attacker reads page rows in. */
+function fromDownload(r: DataRow) {
+	const activity = [r.trainings, r.trained_people, r.budget, r.budget_amount];
+	return {
+		code: String(r.code),
+		eligible: r.eligible as number | null,
+		registered: r.registered as number | null,
+		recognised: r.recognised as number | null,
+		activity: activity.every((v) => v === null || v === undefined) ? null : activity,
+		registeredShare: r.registered_share as number | null,
+		recognisedShare: r.recognised_share as number | null,
+		digitalShare: r.digital_share as number | null,
+		share: r.share as number | null,
+		projected: r.projected as number | null,
+		flags: [] as { share?: number; projected?: number }[]
+	};
+}
 
 const MERGED_SUFFIX = t('en', 'groupWithArmedForces', { group: '' }).trim();
 const MAX_DENOMINATOR = 100_000;
@@ -119,6 +144,8 @@ function add(code: string, key: keyof Published, value: number | null | undefine
 beforeAll(async () => {
 	const province = await buildProvince(3000);
 	db = (await liveDatabase(province.db))!;
+	// Before any page data: the server's settings are read once and then kept for a moment.
+	serveDatabase(province.db);
 	preset = realPreset('ha-tinh-2023');
 	const asOf = (await snapshotDates(db.kysely)).at(-1)!;
 	view = { asOf, preset: preset.id, lang: 'vi' };
@@ -139,13 +166,21 @@ beforeAll(async () => {
 	const organisations = await organisationsData(db, preset, view, 'armed_force');
 	const laggards = await laggardsData(db, preset, view);
 	const json = progressDocument(asOf, preset.id, truth.map(redact));
+	// The analysts' downloads, through their endpoints, as read back with apache-arrow and DuckDB.
+	const query = { asOf, preset: preset.id };
+	const downloads = [
+		...(await arrowRows(await getProgress('arrow', query))),
+		...(await csvRows(await getProgress('csv', query)))
+	].map(fromDownload);
+	expect(downloads.length).toBe(2 * truth.length);
 	const rows = [
 		overview.province,
 		...overview.districts,
 		...overview.rankings.flatMap((r) => [...r.best, ...r.worst]),
 		...organisations.units,
 		...laggards,
-		...json.units
+		...json.units,
+		...downloads
 	];
 	for (const u of truth) {
 		const page = await unitData(db, preset, view, u.code);
