@@ -192,3 +192,37 @@ export function startDesk(root: string): void {
 	sweeper = setInterval(() => sweepDesk(root), 60_000);
 	sweeper.unref();
 }
+
+/** Rejected rows and unmatched names a page shows of each file (the CSV has every row). */
+const SHOWN_REJECTS = 100;
+const SHOWN_NAMES = 40;
+
+/** What the page gets of an upload: no paths, and the long lists cut. */
+export function uploadForPage(upload: Upload) {
+	const { id, state, names, asOf, error, progress, imported, preview } = upload;
+	return {
+		id,
+		state,
+		names,
+		asOf: asOf ?? null,
+		error,
+		progress,
+		imported,
+		preview: preview && {
+			...preview,
+			files: preview.files.map((f) =>
+				f.status === 'loaded'
+					? {
+							...f,
+							rejects: f.rejects.slice(0, SHOWN_REJECTS),
+							rejectsTotal: f.rejects.length,
+							names: f.names.slice(0, SHOWN_NAMES),
+							namesTotal: f.names.length
+						}
+					: f
+			)
+		}
+	};
+}
+
+export type UploadForPage = ReturnType<typeof uploadForPage>;
