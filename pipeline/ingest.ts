@@ -249,7 +249,8 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 				const settled = await settle(db, connection, matching, { rowsChanged: loadedAny });
 				if (!before || !options.detail) return { outcomes, settled };
 				// After settle: a re-match may have rewritten the rejects and moved rows.
-				for (const o of outcomes) if (o.status === 'loaded') o.detail = await fileDetail(db, o.importId);
+				for (const o of outcomes)
+					if (o.status === 'loaded') o.detail = await fileDetail(db, o.importId);
 				const after = await publishedFigures(db.kysely, options.detail);
 				return { outcomes, settled, figures: { before, after } };
 			} finally {

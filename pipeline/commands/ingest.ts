@@ -67,9 +67,7 @@ async function runIngestJson(options: CliOptions, out: Output): Promise<number> 
 		again: options.again,
 		detail: chosenPreset(options.preset, options.dataDir),
 		onStage: (file, stage, progress) =>
-			out.error(
-				JSON.stringify({ file, stage, fraction: progress?.fraction, rows: progress?.rows })
-			)
+			out.error(JSON.stringify({ file, stage, fraction: progress?.fraction, rows: progress?.rows }))
 	});
 	// Not settled.moves: it holds counts, and confidential units publish shares only (figures).
 	const { rematched, open, latest } = settled;

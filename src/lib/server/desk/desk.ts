@@ -98,7 +98,8 @@ export async function createUpload(
 		imported: []
 	};
 	try {
-		for (const [i, f] of files.entries()) upload.paths.push(await saveUpload(dir, i, f.name, f.data));
+		for (const [i, f] of files.entries())
+			upload.paths.push(await saveUpload(dir, i, f.name, f.data));
 		upload.names = upload.paths.map((p) => p.split(/[/\\]/).pop()!);
 		const result = await runPipeline(ingestArgs(upload, true), { actor: user.name });
 		if (result.code !== 0) {

@@ -34,8 +34,7 @@ export function uploadProblem(
 	const chosen = files.filter((f) => f.name !== '' || f.size > 0);
 	if (chosen.length === 0) return { kind: 'no_file' };
 	const other = chosen.find(
-		(f) =>
-			!(UPLOAD_EXTENSIONS as readonly string[]).includes(path.extname(f.name).toLowerCase())
+		(f) => !(UPLOAD_EXTENSIONS as readonly string[]).includes(path.extname(f.name).toLowerCase())
 	);
 	if (other) return { kind: 'not_export', file: other.name };
 	const size = chosen.reduce((s, f) => s + f.size, 0);

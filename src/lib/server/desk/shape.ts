@@ -37,6 +37,8 @@ export interface RejectedRow {
 }
 
 export interface OutsideRows {
+	/** The organisation of the rows, else the district (or top unit) they live in. */
+	code: string;
 	unit: string;
 	rows: number;
 }
@@ -73,27 +75,29 @@ export interface PreviewData {
 	refusedForScope: boolean;
 }
 
-function unitLabel(figures: Figures | undefined): (code: string) => string {
-	const names = new Map(figures?.units.map((u) => [u.code, u.name]) ?? []);
-	return (code) => names.get(code) ?? code;
-}
-
-/** Rows outside the scope counted per unit named (the territory; the organisation too). */
+/**
+ * Rows outside the scope, counted per unit an officer would recognise: the organisation the
+ * person works for, else the district (the province's child) where they live.
+ */
 function outsideRows(
 	user: User,
 	touched: TouchedUnits[],
 	figures: Figures | undefined
 ): OutsideRows[] {
+	const units = new Map(figures?.units.map((u) => [u.code, u]) ?? []);
 	const parentOf = parentLookup(figures?.units ?? []);
-	const label = unitLabel(figures);
+	const topOf = (code: string): string => {
+		const parent = parentOf(code);
+		return parent === null || parentOf(parent) === null ? code : topOf(parent);
+	};
 	const counts = new Map<string, number>();
 	for (const row of outOfScope(user, touched, parentOf)) {
-		const unit = row.organisation
-			? `${label(row.territory)} / ${label(row.organisation)}`
-			: label(row.territory);
-		counts.set(unit, (counts.get(unit) ?? 0) + row.rows);
+		const code = row.organisation ?? topOf(row.territory);
+		counts.set(code, (counts.get(code) ?? 0) + row.rows);
 	}
-	return [...counts].map(([unit, rows]) => ({ unit, rows })).sort((a, b) => b.rows - a.rows);
+	return [...counts]
+		.map(([code, rows]) => ({ code, unit: units.get(code)?.name ?? code, rows }))
+		.sort((a, b) => b.rows - a.rows);
 }
 
 function filePreview(o: FileOutcome, user: User, figures: Figures | undefined): FilePreview {

@@ -13,7 +13,10 @@ export interface TouchedUnits {
 	rows: number;
 }
 
-export async function unitsTouched(db: Kysely<Database>, importId: number): Promise<TouchedUnits[]> {
+export async function unitsTouched(
+	db: Kysely<Database>,
+	importId: number
+): Promise<TouchedUnits[]> {
 	const rows = await db
 		.selectFrom('registration')
 		.select((eb) => [

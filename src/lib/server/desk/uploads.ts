@@ -88,8 +88,7 @@ export function sweepUploads(
 		const dir = path.join(root, name);
 		if (inUse.has(dir)) continue;
 		const pid = Number(owner);
-		const stale =
-			pid === process.pid ? now - statSync(dir).mtimeMs > maxAgeMs : !isAlive(pid);
+		const stale = pid === process.pid ? now - statSync(dir).mtimeMs > maxAgeMs : !isAlive(pid);
 		if (!stale) continue;
 		discardUpload(dir);
 		removed.push(dir);

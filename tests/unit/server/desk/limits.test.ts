@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	megabytes,
-	uploadLimit,
-	uploadProblem
-} from '../../../../src/lib/server/desk/limits.ts';
+import { megabytes, uploadLimit, uploadProblem } from '../../../../src/lib/server/desk/limits.ts';
 
 const MB = 1024 * 1024;
 
@@ -17,9 +13,15 @@ describe('upload limits', () => {
 
 	it('refuses no file, a file that is not an export, and an upload over the limit', () => {
 		expect(uploadProblem([{ name: '', size: 0 }], MB)).toEqual({ kind: 'no_file' });
-		expect(uploadProblem([{ name: 'a.csv', size: 10 }, { name: 'b.pdf', size: 10 }], MB)).toEqual(
-			{ kind: 'not_export', file: 'b.pdf' }
-		);
+		expect(
+			uploadProblem(
+				[
+					{ name: 'a.csv', size: 10 },
+					{ name: 'b.pdf', size: 10 }
+				],
+				MB
+			)
+		).toEqual({ kind: 'not_export', file: 'b.pdf' });
 		expect(
 			uploadProblem(
 				[

@@ -23,7 +23,7 @@ describe('the unit officer scope of an upload', () => {
 		expect(outOfScope(officer('441'), rows, parentOf)).toEqual([rows[1], rows[2]]);
 	});
 
-	it("counts a row for an agency officer when the person works there, wherever they live", () => {
+	it('counts a row for an agency officer when the person works there, wherever they live', () => {
 		expect(outOfScope(officer('SYT'), rows, parentOf)).toEqual([rows[0], rows[1]]);
 	});
 
