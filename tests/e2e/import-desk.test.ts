@@ -100,6 +100,7 @@ function monthFile(): string {
 
 async function startServer(): Promise<void> {
 	const port = 5400 + Math.floor(Math.random() * 400);
+	baseUrl = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
 		env: {
@@ -109,11 +110,12 @@ async function startServer(): Promise<void> {
 			CDHT_DB: db,
 			CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite'),
 			// adapter-node refuses bodies over 512 KB unless told otherwise (see the README).
-			BODY_SIZE_LIMIT: '64M'
+			BODY_SIZE_LIMIT: '64M',
+			// Without it adapter-node takes the server for https and refuses the form posts.
+			ORIGIN: baseUrl
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
-	baseUrl = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 200; i++) {
 		try {
 			if ((await fetch(baseUrl)).status < 500) return;
