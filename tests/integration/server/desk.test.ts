@@ -24,6 +24,7 @@ import { parentLookup } from '../../../src/lib/server/desk/scope.ts';
 import { uploadRoot } from '../../../src/lib/server/desk/uploads.ts';
 import { loadConfig, loadPresets } from '../../../src/lib/server/config.ts';
 import { generate, type Generated } from '../../../pipeline/demo/generate.ts';
+import { query } from '../../support/database.ts';
 import { pipeline } from '../../support/province.ts';
 import { actions } from '../../../src/routes/imports/new/+page.server.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -144,7 +145,6 @@ describe('the import desk', () => {
 		expect(effect.asOfBefore).toBe(original.asOf);
 		expect(effect.asOfAfter).toBe(file.asOf);
 		expect(effect.changes.length).toBeGreaterThan(0);
-
 		await settled(upload, confirmUpload(association, upload.id));
 		expect(upload.error).toEqual([]);
 		expect(upload.state).toBe('done');
@@ -152,6 +152,16 @@ describe('the import desk', () => {
 		expect(existsSync(upload.dir)).toBe(false);
 
 		const after = await figuresNow();
+		// Confidential units (the armed forces) only as their rounded published shares.
+		const confidential = new Set(
+			(await query<{ code: string }>(db, 'SELECT code FROM unit WHERE confidential')).map(
+				(u) => u.code
+			)
+		);
+		const coarse = after.units.filter((u) => confidential.has(u.code) && u.share !== null);
+		expect(coarse.length).toBeGreaterThan(0);
+		for (const u of coarse)
+			expect(Math.abs(u.share! * 100 - Math.round(u.share! * 100))).toBeLessThan(1e-9);
 		const byCode = new Map(after.units.map((u) => [u.code, u.share]));
 		for (const c of effect.changes) expect(byCode.get(c.code)).toBe(c.after);
 		const beforeByCode = new Map(original.units.map((u) => [u.code, u.share]));

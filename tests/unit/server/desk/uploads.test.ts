@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startDesk } from '../../../../src/lib/server/desk/desk.ts';
 import {
 	cleanFileName,
 	newUploadDir,
@@ -64,5 +65,17 @@ describe('uploaded files', () => {
 		);
 		expect(sweepUploads(root, new Set(), 0)).toEqual(expect.arrayContaining([held, fresh]));
 		expect(existsSync(other)).toBe(true);
+	});
+});
+
+describe('the desk at start', () => {
+	it('deletes every upload an earlier run left, even one whose process id this one reuses', () => {
+		const root = path.join(base, 'c');
+		const reused = newUploadDir(root);
+		const dead = path.join(root, '99999999-fedcba9876543210');
+		mkdirSync(dead);
+		startDesk(root);
+		expect(existsSync(reused)).toBe(false);
+		expect(existsSync(dead)).toBe(false);
 	});
 });
