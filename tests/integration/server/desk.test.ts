@@ -39,7 +39,7 @@ let dir: string;
 let db: string;
 let root: string;
 let generated: Generated;
-let month: { name: string; data: Uint8Array };
+let month: { name: string; data: Uint8Array<ArrayBuffer> };
 
 async function figuresNow(): Promise<Figures> {
 	const preset = loadPresets(loadConfig())[0]!;
@@ -61,7 +61,7 @@ async function importsNow() {
 }
 
 /** A file of Can Lộc people only, one of them with a malformed ID number. */
-function canLocFile(): { name: string; data: Uint8Array } {
+function canLocFile(): { name: string; data: Uint8Array<ArrayBuffer> } {
 	const header =
 		'STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD;Số điện thoại;Đối tượng;Cơ quan/đơn vị công tác;Xã/Phường/Thị trấn;Huyện/Thị xã/Thành phố;Ngày đăng ký;Trạng thái;Ngày công nhận;Kỹ năng số';
 	const rows = Array.from({ length: 12 }, (_, i) => {
@@ -99,7 +99,7 @@ beforeAll(async () => {
 		if (result.code !== 0) throw new Error(`${args[0]} failed: ${result.text}`);
 	}
 	const last = files.at(-1)!;
-	month = { name: path.basename(last), data: readFileSync(last) };
+	month = { name: path.basename(last), data: new Uint8Array(readFileSync(last)) };
 	process.env.CDHT_DB = db;
 	process.env.CDHT_DATA = path.resolve('data');
 	root = uploadRoot(db);
@@ -240,6 +240,22 @@ describe('the import desk', () => {
 		expect(await figuresNow()).toEqual(original);
 	});
 
+	it('takes the as-of date typed on the form when the file does not say it', async () => {
+		const text = new TextDecoder().decode(canLocFile().data).replace(/^.*Tính đến ngày.*$/m, '');
+		const undated = { name: 'danh-sach.csv', data: new TextEncoder().encode(text) };
+		const refused = await createUpload(root, association, [undated], { lang: 'en' });
+		expect(refused.state).toBe('refused');
+		expect(refused.error).toHaveLength(1);
+		expect(refused.error[0]).toContain('danh-sach.csv');
+		const typed = await createUpload(root, association, [undated], {
+			lang: 'en',
+			asOf: '2023-12-20'
+		});
+		expect(typed.state).toBe('ready');
+		expect(typed.preview!.files[0]).toMatchObject({ asOf: '2023-12-20', asOfSource: 'option' });
+		expect(cancelUpload(association, typed.id)).toBe(true);
+	});
+
 	it('deletes the upload when it is cancelled, refused, fails, or left open too long', async () => {
 		const cancelled = await createUpload(root, association, [month], { lang: 'vi' });
 		expect(cancelUpload(association, cancelled.id)).toBe(true);
@@ -283,8 +299,12 @@ describe('the import desk', () => {
 });
 
 describe('the upload action', () => {
-	type Event = Parameters<typeof actions.upload>[0];
-	const post = (user: User | null | undefined, files: { name: string; data: Uint8Array }[]) => {
+	const upload = actions.upload!;
+	type Event = Parameters<typeof upload>[0];
+	const post = async (
+		user: User | null | undefined,
+		files: { name: string; data: Uint8Array<ArrayBuffer> }[]
+	) => {
 		const form = new FormData();
 		for (const f of files) form.append('files', new File([f.data], f.name));
 		form.set('lang', 'en');
@@ -293,7 +313,7 @@ describe('the upload action', () => {
 			body: form
 		});
 		const locals = user === undefined ? {} : { user };
-		return actions.upload({ locals, request } as unknown as Event);
+		return upload({ locals, request } as unknown as Event);
 	};
 
 	it('answers 403 to anonymous users (no hook, or nobody signed in) and to viewers', async () => {
