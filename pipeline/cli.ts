@@ -85,7 +85,11 @@ const FLAGS = {
 		type: 'boolean',
 		description: 'ingest: read files already imported again, replacing their earlier import'
 	},
-	json: { type: 'boolean', description: 'progress, names: one JSON document on stdout' },
+	json: {
+		type: 'boolean',
+		description:
+			'progress, names, ingest, imports remove: one JSON document on stdout (ingest: progress as JSON lines on stderr)'
+	},
 	csv: { type: 'string', description: 'rejects: write the rows to this CSV file' },
 	preset: {
 		type: 'string',
@@ -117,7 +121,7 @@ const FLAGS = {
 export const USAGE = `usage: npm run pipeline -- <command> [options]
 
 commands:
-  ingest <file|dir>... [--as-of YYYY-MM-DD] [--again] [--dry-run]
+  ingest <file|dir>... [--as-of YYYY-MM-DD] [--again] [--dry-run] [--json]
                                                             load registration exports (CSV, XLSX)
   setup --province CODE --units CATALOGUE --boundaries GEOJSON [--out DIR] [--year YYYY] [--force]
                                                             a data directory for a province
@@ -126,7 +130,7 @@ commands:
   activity <file> [--dry-run]                               load the association's activity sheet
   progress [--as-of DATE] [--preset ID] [--json]           progress of every unit against its target
   imports                                                   the import history
-  imports remove <import> [--dry-run]                       remove an import (the file can come back)
+  imports remove <import> [--dry-run] [--json]              remove an import (the file can come back)
   rejects <import> [--csv FILE]                             rejected rows of an import
   names [--json]                                            names no unit matches, across all imports
   names accept "<name>" <code>                              the name means that unit (or group)

@@ -20,9 +20,14 @@ import {
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../src/lib/server/db.ts';
 import type { IsoDate } from '../src/lib/dates.ts';
 import { formatDate } from '../src/lib/format.ts';
-import { importByHash, importsAsOf, rejectCounts } from '../src/lib/server/imports.ts';
+import { publishedFigures, type Figures } from '../src/lib/server/desk/figures.ts';
+import { unitsTouched, type TouchedUnits } from '../src/lib/server/desk/touched.ts';
+import { importByHash, importsAsOf, rejectCounts, rejectsOf } from '../src/lib/server/imports.ts';
+import type { RejectRow } from '../src/lib/server/schema.ts';
+import type { TargetPreset } from '../src/lib/targets.ts';
 import { chooseAsOf, type AsOfSource } from './as-of.ts';
 import { buildDictionaries, type DictionaryReport } from './dictionaries.ts';
 import { ImportError } from './errors.ts';
@@ -46,6 +51,18 @@ export interface IngestOptions {
 	/** Read files already imported again, replacing their earlier import. */
 	again?: boolean;
 	onStage?: (file: string, stage: Stage, progress?: ReadProgress) => void;
+	/**
+	 * The import desk's preview: each loaded file's rejected rows and the units its rows name,
+	 * and the published figures of this preset before and after (see Ingested.figures).
+	 */
+	detail?: TargetPreset;
+}
+
+/** What the import desk shows of a loaded file besides its counts. */
+export interface FileDetail {
+	/** Masked as stored (validate.ts): no personal value. */
+	rejects: Omit<RejectRow, 'importId'>[];
+	touched: TouchedUnits[];
 }
 
 export type Stage = 'hash' | 'read' | 'match' | 'validate' | 'load' | 'aggregate';
@@ -75,6 +92,8 @@ export type FileOutcome =
 			unknownColumns: string[];
 			warnings: DictionaryReport;
 			seconds: number;
+			/** With the `detail` option. */
+			detail?: FileDetail;
 	  };
 
 const EXPORT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
@@ -142,6 +161,8 @@ export function contentHash(file: string): string {
 export interface Ingested {
 	outcomes: FileOutcome[];
 	settled: Settled;
+	/** With the `detail` option: the published figures on the working copy before and after. */
+	figures?: { before: Figures; after: Figures };
 }
 
 export async function ingest(options: IngestOptions): Promise<Ingested> {
@@ -156,6 +177,7 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 			const matching = await matchingContext(db, options.dataDir);
 			if (matching.units.length === 0) throw new ImportError('no_units');
 			const outcomes: FileOutcome[] = [];
+			const before = options.detail && (await publishedFigures(db.kysely, options.detail));
 			const connection = await db.connect();
 			registerPersonKey(connection, key);
 			try {
@@ -225,7 +247,12 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 				const loadedAny = outcomes.some((o) => o.status === 'loaded');
 				if (loadedAny) stage('', 'aggregate');
 				const settled = await settle(db, connection, matching, { rowsChanged: loadedAny });
-				return { outcomes, settled };
+				if (!before || !options.detail) return { outcomes, settled };
+				// After settle: a re-match may have rewritten the rejects and moved rows.
+				for (const o of outcomes)
+					if (o.status === 'loaded') o.detail = await fileDetail(db, o.importId);
+				const after = await publishedFigures(db.kysely, options.detail);
+				return { outcomes, settled, figures: { before, after } };
 			} finally {
 				connection.closeSync();
 			}
@@ -237,6 +264,14 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 				settled.rematched || outcomes.some((o) => o.status === 'loaded')
 		}
 	);
+}
+
+async function fileDetail(db: Db, importId: number): Promise<FileDetail> {
+	const rejects = await rejectsOf(db.kysely, importId);
+	return {
+		rejects: rejects.map(({ row, column, reason, value }) => ({ row, column, reason, value })),
+		touched: await unitsTouched(db.kysely, importId)
+	};
 }
 
 /** Two files of one command with the same as-of date: which is the correction is not ours to guess. */

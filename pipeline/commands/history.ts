@@ -13,7 +13,9 @@ import { settle } from '../names/rematch.ts';
 import { withWorkingCopy } from '../workspace.ts';
 import { printMoves, printOpenNames } from './moves.ts';
 import type { Output } from '../tty.ts';
-import { openForReading } from './open.ts';
+import { chosenPreset, openForReading } from './open.ts';
+import { publishedFigures } from '../../src/lib/server/desk/figures.ts';
+import { unitsTouched } from '../../src/lib/server/desk/touched.ts';
 
 export async function runImports(options: CliOptions, out: Output): Promise<number> {
 	if (options.args[0] === 'remove') return runRemove(options, out);
@@ -51,25 +53,52 @@ export async function runImports(options: CliOptions, out: Output): Promise<numb
 	}
 }
 
-/** `imports remove <id>`: all or nothing; the figures are rebuilt and the file can come back. */
+/**
+ * `imports remove <id>`: all or nothing; the figures are rebuilt and the file can come back.
+ * With --json: the import, the units its rows named and the published figures before and after.
+ */
 async function runRemove(options: CliOptions, out: Output): Promise<number> {
 	const id = Number(options.args[1]);
-	const { removed, settled } = await withWorkingCopy(
+	const preset = options.json ? chosenPreset(options.preset, options.dataDir) : null;
+	const { removed, settled, detail } = await withWorkingCopy(
 		options.db,
 		async (db) => {
 			const removed = await getImport(db.kysely, id);
 			if (!removed) throw new ImportError('no_import', {}, { id });
+			const before = preset && {
+				touched: await unitsTouched(db.kysely, id),
+				figures: await publishedFigures(db.kysely, preset)
+			};
 			const connection = await db.connect();
 			try {
 				await removeImport(connection, id);
 				const matching = await matchingContext(db, options.dataDir);
-				return { removed, settled: await settle(db, connection, matching, { rowsChanged: true }) };
+				const settled = await settle(db, connection, matching, { rowsChanged: true });
+				const detail = before &&
+					preset && {
+						touched: before.touched,
+						figures: { before: before.figures, after: await publishedFigures(db.kysely, preset) }
+					};
+				return { removed, settled, detail };
 			} finally {
 				connection.closeSync();
 			}
 		},
 		{ dryRun: options.dryRun }
 	);
+	if (options.json) {
+		// Not settled.moves: it holds counts, and confidential units publish shares only (figures).
+		const { rematched, open, latest } = settled;
+		out.line(
+			JSON.stringify({
+				dryRun: options.dryRun,
+				removed,
+				settled: { rematched, open, latest },
+				...detail
+			})
+		);
+		return 0;
+	}
 	const { lang } = options;
 	out.line(say('removed', lang, { id, file: removed.file, date: formatDate(removed.asOf) }));
 	printMoves(out, lang, settled);

@@ -1,6 +1,8 @@
 /**
  * `ingest`: load exports and print, per file, what happened: rows read, accepted, rejected by
- * reason, and the names that matched nothing, with the closest known names.
+ * reason, and the names that matched nothing, with the closest known names. With --json (the
+ * import desk's way in): one JSON document on stdout with each file's rejected rows, the units
+ * it names and the published figures before and after, and the progress as JSON lines on stderr.
  */
 import { maskPersonal } from '../privacy.ts';
 import { formatDate, formatNumber, type Lang } from '../../src/lib/format.ts';
@@ -11,6 +13,7 @@ import { ingest, type FileOutcome, type Stage } from '../ingest.ts';
 import { rejectText, say, type SayKey } from '../messages.ts';
 import type { Output } from '../tty.ts';
 import { printMoves, printOpenNames } from './moves.ts';
+import { chosenPreset } from './open.ts';
 
 const STAGES: Record<Stage, SayKey> = {
 	hash: 'stageHash',
@@ -24,6 +27,7 @@ const STAGES: Record<Stage, SayKey> = {
 const SHOWN_NAMES = 8;
 
 export async function runIngest(options: CliOptions, out: Output): Promise<number> {
+	if (options.json) return runIngestJson(options, out);
 	const { lang } = options;
 	const n = (v: number) => formatNumber(v, lang);
 	const { outcomes, settled } = await ingest({
@@ -50,6 +54,49 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 	else if (loaded || settled.rematched) out.line(out.colour.dim(say('wrote', lang, db)));
 	else out.line(say('nothingNew', lang, db));
 	return 0;
+}
+
+/** Progress lines `{"file","stage","fraction","rows"}` on stderr, the result on stdout. */
+async function runIngestJson(options: CliOptions, out: Output): Promise<number> {
+	const { outcomes, settled, figures } = await ingest({
+		db: options.db,
+		dataDir: options.dataDir,
+		inputs: options.args,
+		asOf: options.asOf,
+		dryRun: options.dryRun,
+		again: options.again,
+		detail: chosenPreset(options.preset, options.dataDir),
+		onStage: (file, stage, progress) =>
+			out.error(JSON.stringify({ file, stage, fraction: progress?.fraction, rows: progress?.rows }))
+	});
+	// Not settled.moves: it holds counts, and confidential units publish shares only (figures).
+	const { rematched, open, latest } = settled;
+	out.line(
+		JSON.stringify({
+			dryRun: options.dryRun,
+			files: outcomes.map(masked),
+			settled: { rematched, open, latest },
+			figures
+		})
+	);
+	return 0;
+}
+
+/** The names as the terminal shows them: one that is an ID or phone number (a shifted row) masked. */
+function masked(outcome: FileOutcome): FileOutcome {
+	if (outcome.status !== 'loaded') return outcome;
+	const mask = <T extends NameWarning>(list: T[]) =>
+		list.map((w) => ({ ...w, name: maskPersonal(w.name.replace(/\s+/g, ' ')) }));
+	const w = outcome.warnings;
+	return {
+		...outcome,
+		warnings: {
+			unknownDistricts: mask(w.unknownDistricts),
+			unknownCommunes: mask(w.unknownCommunes),
+			unknownWorkplaces: mask(w.unknownWorkplaces),
+			unknownGroups: mask(w.unknownGroups)
+		}
+	};
 }
 
 function printOutcome(o: FileOutcome, out: Output, lang: Lang): void {

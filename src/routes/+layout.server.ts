@@ -1,9 +1,12 @@
+import { deskRoot } from '$lib/server/desk/root';
 import { appConfig, appPresets } from '$lib/server/live';
 import { pageContext } from '$lib/server/pages/context';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ url }) => {
 	const { view, snapshots, db, problem } = await pageContext(url);
+	// The first page served after a start deletes the uploads an earlier run left.
+	deskRoot();
 	const config = appConfig();
 	return {
 		view,

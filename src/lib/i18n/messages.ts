@@ -211,6 +211,146 @@ export const MESSAGES = {
 	reportPdfUnavailable: {
 		vi: 'Máy chủ không có trình duyệt Chromium nên không tạo được bản PDF. Hãy tải bản Word, hoặc mở bản xem trước và chọn In → Lưu dưới dạng PDF.',
 		en: 'The server has no Chromium, so it cannot make the PDF. Download the Word file, or open the preview and use Print → Save as PDF.'
+	},
+	// The import desk (/imports/new) and removing an import.
+	deskNew: { vi: 'Nhập tệp mới', en: 'Import files' },
+	deskTitle: { vi: 'Nhập dữ liệu', en: 'Import data' },
+	deskIntro: {
+		vi: 'Chọn hoặc kéo thả tệp xuất từ phần mềm (XLSX, CSV). Tệp được đọc thử trước: chưa có gì thay đổi cho đến khi bạn xác nhận.',
+		en: 'Choose or drop exports from the software (XLSX, CSV). They are read in a dry run first: nothing changes until you confirm.'
+	},
+	deskDrop: { vi: 'Kéo thả tệp vào đây, hoặc chọn tệp:', en: 'Drop files here, or choose them:' },
+	deskAsOfField: {
+		vi: 'Số liệu đến ngày (chỉ khi tệp không ghi ngày)',
+		en: 'As-of date (only when the file does not say it)'
+	},
+	deskLimit: { vi: 'Tối đa {limit} cho một lần tải lên.', en: 'At most {limit} per upload.' },
+	deskCheck: { vi: 'Đọc thử', en: 'Check the files' },
+	deskNoFile: { vi: 'Chưa chọn tệp nào.', en: 'No file chosen.' },
+	deskNotExport: {
+		vi: '“{file}” không phải tệp xuất (XLSX, CSV).',
+		en: '“{file}” is not an export (XLSX, CSV).'
+	},
+	deskTooLarge: {
+		vi: 'Tệp quá lớn: {size}, tối đa {limit} cho một lần tải lên.',
+		en: 'Too large: {size}, at most {limit} per upload.'
+	},
+	deskServerLimit: {
+		vi: 'Máy chủ web không nhận tệp lớn như vậy (giới hạn BODY_SIZE_LIMIT): hãy báo quản trị viên (xem README).',
+		en: 'The web server refuses uploads this large (its BODY_SIZE_LIMIT): ask the administrator (see the README).'
+	},
+	deskBadAsOf: {
+		vi: 'Ngày số liệu không hợp lệ: “{value}”.',
+		en: 'Not a valid as-of date: “{value}”.'
+	},
+	deskPreview: { vi: 'Kết quả đọc thử', en: 'Dry run' },
+	deskSheet: { vi: 'Trang tính', en: 'Sheet' },
+	deskFromTitle: { vi: 'theo tiêu đề của tệp', en: 'from the title' },
+	deskFromFileName: { vi: 'theo tên tệp', en: 'from the file name' },
+	deskFromTyped: { vi: 'theo ngày đã nhập', en: 'as typed' },
+	deskTitleDisagrees: {
+		vi: 'Ngày đã nhập khác ngày trong tiêu đề ({title}).',
+		en: 'The typed date differs from the title’s ({title}).'
+	},
+	deskSameAsOf: {
+		vi: 'Đã có lượt nhập cùng ngày số liệu: {imports}. Tệp này được ưu tiên cho những người có ở cả hai.',
+		en: 'Imports with the same as-of date exist: {imports}. This file wins for the people in both.'
+	},
+	deskSkipped: {
+		vi: 'Bỏ qua (tiêu đề, chân trang, dòng trống)',
+		en: 'Skipped (title, footer, blank)'
+	},
+	deskDuplicates: { vi: 'Trùng người', en: 'Duplicates' },
+	deskUnchanged: {
+		vi: '“{file}” đã được nhập (lượt #{id}, số liệu đến {date}): không nhập lại.',
+		en: '“{file}” is already imported (#{id}, as of {date}): not imported again.'
+	},
+	deskRejects: { vi: 'Các dòng bị loại', en: 'Rejected rows' },
+	deskRejectsShown: {
+		vi: '{shown} trên {total} dòng; tải đủ danh sách:',
+		en: '{shown} of {total} rows; the full list:'
+	},
+	deskRejectsCsv: { vi: 'Tải CSV', en: 'Download CSV' },
+	deskRow: { vi: 'Dòng', en: 'Row' },
+	deskColumn: { vi: 'Cột', en: 'Column' },
+	deskReason: { vi: 'Lý do', en: 'Reason' },
+	deskValue: { vi: 'Giá trị', en: 'Value' },
+	deskNames: { vi: 'Tên không khớp đơn vị nào', en: 'Names that match no unit' },
+	deskNameRows: { vi: 'Số dòng', en: 'Rows' },
+	deskSuggestions: { vi: 'Gợi ý', en: 'Suggestions' },
+	deskFieldDistrict: { vi: 'Huyện', en: 'District' },
+	deskFieldCommune: { vi: 'Xã', en: 'Commune' },
+	deskFieldWorkplace: { vi: 'Nơi làm việc', en: 'Workplace' },
+	deskFieldGroup: { vi: 'Nhóm đối tượng', en: 'Group' },
+	deskUnusedColumns: { vi: 'Cột không dùng: {columns}', en: 'Columns not used: {columns}' },
+	deskOutside: {
+		vi: 'Tệp có {rows} dòng của đơn vị khác, nên bị từ chối cả tệp. Chỉ nhập tệp của đơn vị mình:',
+		en: 'The file has {rows} rows of other units, so the whole file is refused. Import only your unit’s files:'
+	},
+	deskEffect: { vi: 'Ảnh hưởng đến số liệu', en: 'Effect on the figures' },
+	deskEffectDates: {
+		vi: 'Số liệu hiển thị: đến ngày {before} → đến ngày {after}.',
+		en: 'Figures shown: as of {before} → as of {after}.'
+	},
+	deskNoEffect: {
+		vi: 'Không đơn vị nào thay đổi tỉ lệ.',
+		en: 'No unit’s share changes.'
+	},
+	deskUnit: { vi: 'Đơn vị', en: 'Unit' },
+	deskNow: { vi: 'Hiện nay', en: 'Now' },
+	deskThen: { vi: 'Sau đó', en: 'After' },
+	deskTarget: { vi: 'Chỉ tiêu', en: 'Target' },
+	deskCrossings: { vi: 'Đơn vị qua ngưỡng chỉ tiêu', en: 'Units crossing their target' },
+	deskReached: { vi: 'đạt chỉ tiêu', en: 'reaches its target' },
+	deskLost: { vi: 'không còn đạt chỉ tiêu', en: 'falls below its target' },
+	deskOpenNames: {
+		vi: 'Sau đó còn {names} tên chưa khớp ({rows} dòng) trên mọi lượt nhập.',
+		en: 'Afterwards {names} names match no unit ({rows} rows) across all imports.'
+	},
+	deskRefused: {
+		vi: 'Tệp bị từ chối, chưa có gì thay đổi:',
+		en: 'Refused, nothing changed:'
+	},
+	deskConfirm: { vi: 'Xác nhận nhập', en: 'Confirm the import' },
+	deskCancel: { vi: 'Huỷ', en: 'Cancel' },
+	deskRunning: { vi: 'Đang nhập…', en: 'Importing…' },
+	deskDone: {
+		vi: 'Đã nhập xong; các trang đã có số liệu mới.',
+		en: 'Imported; the pages show the new figures.'
+	},
+	deskFailed: {
+		vi: 'Nhập không thành công, số liệu cũ giữ nguyên:',
+		en: 'The import failed; the figures are as they were:'
+	},
+	deskCancelled: {
+		vi: 'Đã huỷ; tệp tải lên đã được xoá.',
+		en: 'Cancelled; the uploaded files are deleted.'
+	},
+	deskGone: {
+		vi: 'Không còn lượt tải lên này (đã quá hạn hoặc không phải của bạn).',
+		en: 'This upload is gone (it expired, or it is not yours).'
+	},
+	deskKept: {
+		vi: 'Tệp tải lên có dữ liệu cá nhân: chỉ được giữ đến khi nhập xong hoặc huỷ (tối đa 30 phút), rồi bị xoá.',
+		en: 'Uploads hold personal data: they are kept only until the import ends or is cancelled (30 minutes at most), then deleted.'
+	},
+	deskSeeOverview: { vi: 'Xem tổng quan', en: 'See the overview' },
+	deskStageHash: { vi: 'Đang tính dấu vân tay của tệp', en: 'Fingerprinting the file' },
+	deskStageRead: { vi: 'Đang đọc', en: 'Reading' },
+	deskStageMatch: { vi: 'Đang đối chiếu tên', en: 'Matching names' },
+	deskStageValidate: { vi: 'Đang kiểm tra', en: 'Checking' },
+	deskStageLoad: { vi: 'Đang ghi', en: 'Loading' },
+	deskStageAggregate: { vi: 'Đang tính lại số liệu', en: 'Rebuilding the figures' },
+	removeAction: { vi: 'Xoá', en: 'Remove' },
+	removeTitle: { vi: 'Xoá lượt nhập #{id}', en: 'Remove import #{id}' },
+	removeIntro: {
+		vi: 'Xoá lượt nhập “{file}” (số liệu đến {date}, {rows} dòng được nhận). Có thể nhập lại tệp sau.',
+		en: 'Remove the import of “{file}” (as of {date}, {rows} rows accepted). The file can be imported again later.'
+	},
+	removeConfirm: { vi: 'Xác nhận xoá', en: 'Confirm the removal' },
+	removeFailed: {
+		vi: 'Xoá không thành công, số liệu giữ nguyên:',
+		en: 'The removal failed; the figures are as they were:'
 	}
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -1,11 +1,15 @@
+import { can } from '$lib/access';
 import { listImports, rejectCounts } from '$lib/server/imports';
 import { listOpenNames } from '$lib/server/names';
 import { pageContext } from '$lib/server/pages/context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const { db, view } = await pageContext(url);
-	if (!db) return { view, imports: null, openNames: [] };
+	// Only what to offer: the desk's pages check again, and an officer's scope there.
+	const user = locals.user ?? null;
+	const may = { import: can(user, 'import', false), remove: can(user, 'remove', false) };
+	if (!db) return { view, imports: null, openNames: [], may };
 	const [imports, openNames] = await Promise.all([
 		listImports(db.kysely),
 		listOpenNames(db.kysely)
@@ -14,6 +18,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	return {
 		view,
 		imports: imports.map((i, n) => ({ ...i, reasons: reasons[n]! })).reverse(),
-		openNames
+		openNames,
+		may
 	};
 };

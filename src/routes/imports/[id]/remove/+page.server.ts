@@ -1,0 +1,28 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { deskUser } from '$lib/server/desk/guard';
+import { previewRemoval, removeAs } from '$lib/server/desk/removal';
+import { currentDatabase } from '$lib/server/live';
+import type { Actions, PageServerLoad } from './$types';
+
+const langOf = (url: URL) => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+
+function importId(param: string): number {
+	if (!/^\d{1,9}$/.test(param)) error(404, 'Not found');
+	return Number(param);
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = deskUser(locals, 'remove');
+	return { removal: await previewRemoval(user, importId(params.id), langOf(url)) };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, url }) => {
+		const user = deskUser(locals, 'remove');
+		const db = await currentDatabase();
+		if (!db) error(404, 'Not found');
+		const result = await removeAs(user, db, importId(params.id), langOf(url));
+		if (!result.ok) return fail(409, { messages: result.messages });
+		redirect(303, `/imports?lang=${langOf(url)}`);
+	}
+};
