@@ -40,8 +40,8 @@ if (!existsSync(marker)) {
 		snapshots: 'final',
 		formats: ['csv', 'xlsx'],
 		log: (l) => console.log(`  ${l}`),
-		// Not exceljs: four times slower here, and its files miss the reader's fast path
-		// (README.md, Benchmarks).
+		// Not exceljs: four to five times the CPU and gigabytes at these sizes, and its files
+		// would change what the XLSX ingest measures (README.md, Benchmarks).
 		xlsxWriter: createXlsxWriter
 	});
 	writeFileSync(marker, JSON.stringify(generated));

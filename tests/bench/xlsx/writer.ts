@@ -1,9 +1,10 @@
 /**
  * The benchmark's XLSX writer (tests/bench/ingest.ts has `generate` use it for its 1M and 10M-row
  * files; the demo and the fixtures use exceljs, pipeline/demo/xlsx-writer.ts). It is kept because
- * exceljs's streaming writer is about four times slower on those rows and either holds every
- * shared string in memory or writes t="str" cells, which the reader's fast path does not take
- * (figures in README.md, Benchmarks). From a few hundred to ten million rows:
+ * exceljs's streaming writer takes four to five times the CPU on those rows and either holds every
+ * shared string in memory or writes t="str" cells, which the reader's fast path does not take,
+ * with memory growing with the rows (figures in README.md, Benchmarks; `npm run
+ * bench:xlsx-writers`). From a few hundred to ten million rows:
  * the sheet XML is generated into byte buffers (row-encoder.ts) and deflated while the next
  * rows are produced; memory stays constant (strings past the shared-string limit go inline).
  * Sheets past 1,048,576 rows are valid zips and XML but more than Excel will display.
