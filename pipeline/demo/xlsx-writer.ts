@@ -48,6 +48,7 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 	alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }
 };
 const ROW_STYLE = { title: TITLE_STYLE, header: HEADER_STYLE };
+const FIRST_EXACT_DAY = '1900-03-01';
 
 /** How `generate` makes its XLSX files: this module's, or the benchmark's (tests/bench/xlsx/). */
 export type XlsxWriterFactory = (file: string, options: XlsxWriterOptions) => Promise<XlsxWriter>;
@@ -99,6 +100,9 @@ function addRow(sheet: ExcelJS.Worksheet, row: WriteRow, r: number): ExcelJS.Row
 		} else if ('date' in value) {
 			if (!isIsoDate(value.date))
 				throw new RangeError(`row ${r}: not a date (YYYY-MM-DD): ${value.date}`);
+			// exceljs counts back from 1970 without Excel's 29/02/1900, one day off before March.
+			if (value.date < FIRST_EXACT_DAY)
+				throw new RangeError(`row ${r}: a day before 1900-03-01: ${value.date}`);
 			// Midnight UTC: exceljs counts days from the epoch in UTC, so the serial is whole.
 			cell.value = new Date(`${value.date}T00:00:00Z`);
 			cell.style = rowStyle ?? DATE_STYLE;

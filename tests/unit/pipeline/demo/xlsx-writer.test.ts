@@ -183,5 +183,9 @@ describe('demo XLSX writer (exceljs)', () => {
 		await expect(v.writeRows([{ cells: [{ date: '2023-02-30' }] }])).rejects.toThrow(
 			'row 1: not a date (YYYY-MM-DD): 2023-02-30'
 		);
+		const u = await createXlsxWriter(file('bad3.xlsx'), { sheetName: 'S' });
+		await expect(u.writeRows([{ cells: [{ date: '1900-02-28' }] }])).rejects.toThrow(
+			'row 1: a day before 1900-03-01: 1900-02-28'
+		);
 	});
 });
