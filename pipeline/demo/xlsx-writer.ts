@@ -1,7 +1,9 @@
 /**
- * XLSX for the demo exports, the benchmark files and the test fixtures, written by exceljs's
- * streaming writer: rows are committed as they come, so memory stays flat whatever the row count
- * (with `sharedStrings: false`; a shared-string table keeps every distinct string in memory).
+ * XLSX for the demo exports, the activity sheet and the test fixtures, written by exceljs's
+ * streaming writer, rows committed as they come. exceljs keeps every distinct string for its
+ * shared-string table and does not wait for the zip, so memory grows with the rows (1 to 3 GB
+ * per million): right for the demo and the fixtures, not for the benchmark's ten
+ * million rows, which have their own writer (tests/bench/xlsx/; README.md, Benchmarks).
  */
 import ExcelJS from 'exceljs';
 import { isIsoDate, type IsoDate } from '../../src/lib/dates.ts';
@@ -61,8 +63,8 @@ export async function createXlsxWriter(
 		filename: file,
 		useStyles: true,
 		useSharedStrings: options.sharedStrings ?? true,
-		// Level 1: deflate is most of the writing time at the default level, for files a
-		// quarter smaller.
+		// zlib level 1, as the benchmark's writer: the default 6 deflates several times slower
+		// for files about a quarter smaller.
 		zip: { zlib: { level: 1 } }
 	});
 	workbook.creator = 'cdht';
@@ -74,7 +76,8 @@ export async function createXlsxWriter(
 			const added = rows.map((row) => addRow(sheet, row, ++rowNumber));
 			for (const range of merges) sheet.mergeCells(range);
 			for (const row of added) row.commit();
-			// Lets the zip's deflate take what was committed before more rows are made.
+			// Lets the zip (on this thread) take what was committed before more rows are made:
+			// exceljs's streams never push back.
 			await new Promise((resolve) => setImmediate(resolve));
 		},
 		async close() {
