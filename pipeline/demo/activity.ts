@@ -4,9 +4,9 @@
  */
 import { addDays, endOfMonth, type IsoDate } from '../../src/lib/dates.ts';
 import type { Unit } from '../../src/lib/units.ts';
-import { createXlsxWriter, type WriteCell } from '../xlsx/writer.ts';
 import type { DemoConfig } from './config.ts';
 import { random } from './random.ts';
+import { createXlsxWriter, type WriteCell } from './xlsx-writer.ts';
 
 export const ACTIVITY_HEADER = [
 	'Mã đơn vị',
@@ -69,12 +69,14 @@ export async function writeActivitySheet(
 		columnWidths: [12, 40, 16, 14, 10, 16, 28]
 	});
 	const rows = activityRows(config, units);
-	await writer.writeRows([
-		{ cells: ['THEO DÕI HOẠT ĐỘNG XÂY DỰNG MÔ HÌNH CÔNG DÂN HỌC TẬP NĂM 2023'], style: 'title' },
-		{ cells: ACTIVITY_HEADER, style: 'header' },
-		...rows.map((cells) => ({ cells }))
-	]);
-	writer.merge('A1:G1');
+	await writer.writeRows(
+		[
+			{ cells: ['THEO DÕI HOẠT ĐỘNG XÂY DỰNG MÔ HÌNH CÔNG DÂN HỌC TẬP NĂM 2023'], style: 'title' },
+			{ cells: ACTIVITY_HEADER, style: 'header' },
+			...rows.map((cells) => ({ cells }))
+		],
+		['A1:G1']
+	);
 	await writer.close();
 	return rows.length;
 }

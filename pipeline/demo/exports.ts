@@ -5,11 +5,16 @@
 import type { IsoDate } from '../../src/lib/dates.ts';
 import type { Unit } from '../../src/lib/units.ts';
 import type { DemoConfig } from './config.ts';
-import { createXlsxWriter, type WriteCell } from '../xlsx/writer.ts';
 import { createCsvWriter } from './csv-writer.ts';
 import { stateAt, type Person, type Population } from './people.ts';
 import { random, type Random } from './random.ts';
 import type { Field, Shape } from './shapes.ts';
+import {
+	createXlsxWriter,
+	type WriteCell,
+	type WriteRow,
+	type XlsxWriterFactory
+} from './xlsx-writer.ts';
 import {
 	badDateText,
 	dateText,
@@ -35,9 +40,11 @@ export async function writeExport(
 	units: Map<string, Unit>,
 	shape: Shape,
 	asOf: IsoDate,
-	file: string
+	file: string,
+	xlsxWriter: XlsxWriterFactory = createXlsxWriter
 ): Promise<{ rows: number }> {
-	const sink = shape.format === 'xlsx' ? await xlsxSink(file, shape) : csvSink(file, shape);
+	const sink =
+		shape.format === 'xlsx' ? await xlsxSink(file, shape, xlsxWriter) : csvSink(file, shape);
 	const width = shape.fields.length;
 	for (const title of shape.titles(asOf)) await sink.title(title, width);
 	await sink.header(shape);
@@ -173,7 +180,11 @@ function workplace(
 	}
 }
 
-async function xlsxSink(file: string, shape: Shape): Promise<Sink> {
+async function xlsxSink(
+	file: string,
+	shape: Shape,
+	createXlsxWriter: XlsxWriterFactory
+): Promise<Sink> {
 	const writer = await createXlsxWriter(file, {
 		sheetName: 'Danh sách',
 		columnWidths: shape.fields.map((f) =>
@@ -181,17 +192,20 @@ async function xlsxSink(file: string, shape: Shape): Promise<Sink> {
 		)
 	});
 	let row = 0;
-	let batch: { cells: WriteCell[]; style?: 'title' | 'header' }[] = [];
+	let batch: WriteRow[] = [];
+	// Merges go with the batch that holds their rows: exceljs merges rows not yet committed.
+	let merges: string[] = [];
 	const flush = async () => {
-		await writer.writeRows(batch);
+		await writer.writeRows(batch, merges);
 		batch = [];
+		merges = [];
 	};
 	const column = (i: number) => String.fromCharCode(65 + i);
 	return {
 		async title(text, width) {
 			row++;
 			batch.push({ cells: [text], style: 'title' });
-			if (text) writer.merge(`A${row}:${column(width - 1)}${row}`);
+			if (text) merges.push(`A${row}:${column(width - 1)}${row}`);
 		},
 		async header(s) {
 			if (Array.isArray(s.header)) {
@@ -207,8 +221,8 @@ async function xlsxSink(file: string, shape: Shape): Promise<Sink> {
 				if (!top[i]) continue;
 				let end = i;
 				while (end + 1 < top.length && !top[end + 1] && bottom[end + 1]) end++;
-				if (end > i) writer.merge(`${column(i)}${row - 1}:${column(end)}${row - 1}`);
-				else if (!bottom[i]) writer.merge(`${column(i)}${row - 1}:${column(i)}${row}`);
+				if (end > i) merges.push(`${column(i)}${row - 1}:${column(end)}${row - 1}`);
+				else if (!bottom[i]) merges.push(`${column(i)}${row - 1}:${column(i)}${row}`);
 			}
 		},
 		async row(cells) {

@@ -15,6 +15,7 @@ import { writeExport } from './exports.ts';
 import { Population } from './people.ts';
 import { CANONICAL, SNAPSHOT_SHAPES } from './shapes.ts';
 import { buildDemoUnits, unitsCsv } from './units.ts';
+import type { XlsxWriterFactory } from './xlsx-writer.ts';
 
 export interface GenerateOptions {
 	out: string;
@@ -22,6 +23,8 @@ export interface GenerateOptions {
 	snapshots: 'monthly' | 'final';
 	formats: ('csv' | 'xlsx')[];
 	log?: (line: string) => void;
+	/** Writes the XLSX exports; default exceljs (the benchmark passes its own, tests/bench/xlsx/). */
+	xlsxWriter?: XlsxWriterFactory;
 }
 
 export interface Generated {
@@ -60,7 +63,7 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
 	for (const { asOf, shape } of jobs) {
 		const file = path.join(options.out, 'exports', `cdht-ha-tinh-${asOf}.${shape.format}`);
 		const started = performance.now();
-		const { rows } = await writeExport(population, byCode, shape, asOf, file);
+		const { rows } = await writeExport(population, byCode, shape, asOf, file, options.xlsxWriter);
 		const seconds = (performance.now() - started) / 1000;
 		log(`export ${file}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s`);
 		exports.push({ file, asOf, rows });

@@ -1,18 +1,3 @@
-/** Column letters ("A", "Z", "AA", "XFD") for a 0-based index. */
-export function columnLetters(index: number): string {
-	let n = index + 1;
-	let out = '';
-	while (n > 0) {
-		const rem = (n - 1) % 26;
-		out = String.fromCharCode(65 + rem) + out;
-		n = (n - 1 - rem) / 26;
-	}
-	return out;
-}
-
-/** Excel's last column, XFD. */
-export const MAX_COLUMNS = 16_384;
-
 /**
  * 0-based column of a cell reference such as "AB12" read from `text` between `start` and `end`,
  * without slicing; -1 when the reference has no letters.

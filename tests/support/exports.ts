@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadDemoConfig } from '../../pipeline/demo/config.ts';
 import { createCsvWriter, type CsvEncoding } from '../../pipeline/demo/csv-writer.ts';
 import { buildDemoUnits, unitsCsv } from '../../pipeline/demo/units.ts';
-import { createXlsxWriter, type WriteCell } from '../../pipeline/xlsx/writer.ts';
+import { createXlsxWriter, type WriteCell } from '../../pipeline/demo/xlsx-writer.ts';
 import { pipeline } from './province.ts';
 
 export const HEADER = [

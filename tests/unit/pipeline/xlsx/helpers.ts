@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll } from 'vitest';
+import yazl from 'yazl';
 import { openWorkbook, type CellValue, type XlsxRow } from '../../../../pipeline/xlsx/reader.ts';
-import { ZipWriter } from '../../../../pipeline/xlsx/zip-writer.ts';
 
 /** A temporary directory for this test file, removed at the end. */
 export function tempDir(): string {
@@ -44,7 +46,11 @@ export interface Handmade {
  * Writes a workbook from hand-written XML parts, to test the reader on layouts other writers
  * produce (missing r attributes, prefixes, inline rich text, odd part orders).
  */
-export async function writeHandmade(file: string, spec: Handmade): Promise<string> {
+export async function writeHandmade(
+	file: string,
+	spec: Handmade,
+	zip: ZipOptions = {}
+): Promise<string> {
 	const parts = new Map<string, string | Buffer>();
 	const rels = spec.sheets.map((sheet, i) => {
 		const target = sheet.target ?? `worksheets/sheet${i + 1}.xml`;
@@ -86,14 +92,33 @@ export async function writeHandmade(file: string, spec: Handmade): Promise<strin
 	if (spec.sharedStringsLast) parts.set('xl/sharedStrings.xml', sstXml);
 	for (const [name, content] of Object.entries(spec.parts ?? {})) parts.set(name, content);
 	for (const name of spec.omit ?? []) parts.delete(name);
-	await writeZip(file, parts);
+	await writeZip(file, parts, zip);
 	return file;
 }
 
-export async function writeZip(file: string, parts: Map<string, string | Buffer>): Promise<void> {
-	const zip = await ZipWriter.create(file);
-	for (const [name, content] of parts) await zip.addFile(name, content);
-	await zip.finish();
+export interface ZipOptions {
+	/** ZIP64 records (extra fields, end record and locator) whatever the size. */
+	zip64?: boolean;
+	/** Parts as streams: sizes and CRC in a data descriptor after the data, as streaming writers do. */
+	streamed?: boolean;
+}
+
+/** A zip of the given parts, in order, deflated (yazl). */
+export async function writeZip(
+	file: string,
+	parts: Map<string, string | Buffer>,
+	options: ZipOptions = {}
+): Promise<void> {
+	const zip = new yazl.ZipFile();
+	const written = pipeline(zip.outputStream, fs.createWriteStream(file));
+	const format = { forceZip64Format: options.zip64 ?? false };
+	for (const [name, content] of parts) {
+		const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+		if (options.streamed) zip.addReadStream(Readable.from([data]), name, format);
+		else zip.addBuffer(data, name, format);
+	}
+	zip.end({ ...format, comment: '' });
+	await written;
 }
 
 export function worksheet(rows: string): string {

@@ -2,66 +2,10 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, XlsxDate } from '../../../../pipeline/xlsx/reader.ts';
-import { createXlsxWriter } from '../../../../pipeline/xlsx/writer.ts';
 import { plain, readRows, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 const file = (name: string): string => path.join(dir, name);
-
-describe('files written by the writer, read by exceljs', () => {
-	it('have the values, merges, styles, number formats and widths', async () => {
-		const f = file('ours.xlsx');
-		const w = await createXlsxWriter(f, { sheetName: 'Học viên', columnWidths: [8, 28, 14, 16] });
-		w.merge('A1:D1');
-		await w.writeRows([
-			{ cells: ['DANH SÁCH HỌC VIÊN', null, null, null], style: 'title' },
-			{ cells: ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD'], style: 'header' },
-			{ cells: [1, 'Nguyễn Văn Ánh', { date: '1990-05-17' }, { text: '042090001234' }] },
-			{ cells: [2, 'Trần & <Thị>', { date: '2001-12-31' }, { text: '001203000007' }, true, 2.5] }
-		]);
-		await w.close();
-
-		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.readFile(f);
-		const ws = wb.getWorksheet('Học viên')!;
-		expect(ws).toBeDefined();
-		expect(ws.getCell('A1').value).toBe('DANH SÁCH HỌC VIÊN');
-		expect(ws.getCell('A1').font?.bold).toBe(true);
-		expect(ws.getCell('A1').font?.size).toBe(14);
-		expect(ws.getCell('D1').isMerged).toBe(true);
-		expect(ws.getCell('B2').value).toBe('Họ và tên');
-		expect(ws.getCell('B2').font?.bold).toBe(true);
-		expect(ws.getCell('B2').border?.top?.style).toBe('thin');
-		expect(ws.getCell('A3').value).toBe(1);
-		expect(ws.getCell('B3').value).toBe('Nguyễn Văn Ánh');
-		expect(ws.getCell('C3').value).toEqual(new Date(Date.UTC(1990, 4, 17)));
-		expect(ws.getCell('C3').numFmt).toBe('dd/mm/yyyy');
-		expect(ws.getCell('D3').value).toBe('042090001234');
-		expect(ws.getCell('D3').numFmt).toBe('@');
-		expect(ws.getCell('B4').value).toBe('Trần & <Thị>');
-		expect(ws.getCell('C4').value).toEqual(new Date(Date.UTC(2001, 11, 31)));
-		expect(ws.getCell('E4').value).toBe(true);
-		expect(ws.getCell('F4').value).toBe(2.5);
-		expect(ws.getColumn(2).width).toBe(28);
-		expect(ws.rowCount).toBe(4);
-	});
-
-	it('can hold inline strings and ZIP64 records', async () => {
-		const f = file('ours-inline-zip64.xlsx');
-		const w = await createXlsxWriter(f, { sheetName: 'S', sharedStringLimit: 1, forceZip64: true });
-		await w.writeRows([{ cells: ['shared', 'Lê Thị Inline', { text: '0123' }] }]);
-		await w.close();
-		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.readFile(f);
-		const ws = wb.getWorksheet('S')!;
-		expect([1, 2, 3].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
-			'shared',
-			'Lê Thị Inline',
-			'0123'
-		]);
-		expect(plain(await readRows(f))).toEqual([['shared', 'Lê Thị Inline', '0123']]);
-	});
-});
 
 describe('files written by exceljs, read by the reader', () => {
 	it('reads shared strings, rich text, styles, dates, formulas and several sheets', async () => {

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, XlsxDate } from '../../../../pipeline/xlsx/reader.ts';
-import { createXlsxWriter, type WriteRow } from '../../../../pipeline/xlsx/writer.ts';
-import { plain, readRows, tempDir } from './helpers.ts';
+import { openWorkbook, XlsxDate } from '../../../pipeline/xlsx/reader.ts';
+import type { WriteRow } from '../../../pipeline/demo/xlsx-writer.ts';
+import { createXlsxWriter } from '../../bench/xlsx/writer.ts';
+import { plain, readRows, tempDir } from '../pipeline/xlsx/helpers.ts';
 
 const dir = tempDir();
 const file = (name: string): string => path.join(dir, name);
@@ -196,11 +197,10 @@ describe('writer package', () => {
 			columnWidths: [6, 30],
 			dateFormat: 'dd/mm/yyyy'
 		});
-		w.merge('A1:B1');
-		await w.writeRows([
-			{ cells: ['Tiêu đề', null], style: 'title' },
-			{ cells: [{ date: '2024-01-31' }] }
-		]);
+		await w.writeRows(
+			[{ cells: ['Tiêu đề', null], style: 'title' }, { cells: [{ date: '2024-01-31' }] }],
+			['A1:B1']
+		);
 		w.merge('A3:B3');
 		await w.close();
 		const xml = await parts(f);

@@ -1,20 +1,23 @@
-import { excelSerialFromIso, isIsoDate, type IsoDate } from '../../src/lib/dates.ts';
-import { columnLetters, MAX_COLUMNS } from './columns.ts';
+import { excelSerialFromIso, isIsoDate, type IsoDate } from '../../../src/lib/dates.ts';
+import type { WriteRow } from '../../../pipeline/demo/xlsx-writer.ts';
 import { XmlBuffer } from './xml-buffer.ts';
 import { needsPreserve } from './xml-escape.ts';
 import { sharedStringsHead, STYLE } from './writer-parts.ts';
 
-/**
- * A cell to write: text, a number, a boolean, nothing, a calendar day (an Excel date with the
- * date format) or text that must stay text (digits with leading zeros: "@" format).
- */
-export type WriteCell = string | number | boolean | null | { date: IsoDate } | { text: string };
-
-export interface WriteRow {
-	cells: WriteCell[];
-	/** Title rows are bold and larger, header rows bold with borders; styled rows keep empty cells. */
-	style?: 'title' | 'header';
+/** Column letters ("A", "Z", "AA", "XFD") for a 0-based index. */
+function columnLetters(index: number): string {
+	let n = index + 1;
+	let out = '';
+	while (n > 0) {
+		const rem = (n - 1) % 26;
+		out = String.fromCharCode(65 + rem) + out;
+		n = (n - 1 - rem) / 26;
+	}
+	return out;
 }
+
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16_384;
 
 /**
  * The end of a cell's start tag after `<c r="B2`, by kind and style index: written in one piece

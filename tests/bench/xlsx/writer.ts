@@ -1,11 +1,17 @@
 /**
- * Streaming XLSX writer for demo exports and benchmarks, from a few hundred to ten million rows:
+ * The benchmark's XLSX writer (tests/bench/ingest.ts has `generate` use it for its 1M and 10M-row
+ * files; the demo and the fixtures use exceljs, pipeline/demo/xlsx-writer.ts). It is kept because
+ * exceljs's streaming writer takes four to five times the CPU on those rows and either holds every
+ * shared string in memory or writes t="str" cells, which the reader's fast path does not take,
+ * with memory growing with the rows (figures in README.md, Benchmarks; `npm run
+ * bench:xlsx-writers`). From a few hundred to ten million rows:
  * the sheet XML is generated into byte buffers (row-encoder.ts) and deflated while the next
  * rows are produced; memory stays constant (strings past the shared-string limit go inline).
  * Sheets past 1,048,576 rows are valid zips and XML but more than Excel will display.
  */
 import fs from 'node:fs/promises';
-import { RowEncoder, type WriteRow } from './row-encoder.ts';
+import type { WriteRow, XlsxWriterOptions } from '../../../pipeline/demo/xlsx-writer.ts';
+import { RowEncoder } from './row-encoder.ts';
 import {
 	appXml,
 	contentTypesXml,
@@ -19,12 +25,7 @@ import {
 } from './writer-parts.ts';
 import { ZipWriter, type ZipEntryStream } from './zip-writer.ts';
 
-export type { WriteCell, WriteRow } from './row-encoder.ts';
-
-export interface WriterOptions {
-	sheetName: string;
-	/** Widths in characters, from column A. */
-	columnWidths?: number[];
+export interface WriterOptions extends XlsxWriterOptions {
 	/** Distinct strings kept in the shared-string table; later new strings are written inline. */
 	sharedStringLimit?: number;
 	/** Number format of date cells; default 'dd/mm/yyyy'. */
@@ -39,8 +40,11 @@ export interface WriterOptions {
 }
 
 export interface XlsxWriter {
-	/** Appends rows after those already written (the first row is row 1). */
-	writeRows(rows: readonly WriteRow[]): Promise<void>;
+	/**
+	 * Appends rows after those already written (the first row is row 1), and merges ranges
+	 * (as merge() does).
+	 */
+	writeRows(rows: readonly WriteRow[], merges?: readonly string[]): Promise<void>;
 	/** Merges a range such as "A1:N1"; written when the sheet is closed. */
 	merge(range: string): void;
 	/** Finishes the sheet, the shared strings and the zip directory. */
@@ -101,11 +105,15 @@ class SheetWriter implements XlsxWriter {
 		this.file = file;
 		this.zip = zip;
 		this.sheet = sheet;
-		const sharedLimit = options.sharedStringLimit ?? DEFAULT_SHARED_STRING_LIMIT;
+		const sharedLimit =
+			options.sharedStrings === false
+				? 0
+				: (options.sharedStringLimit ?? DEFAULT_SHARED_STRING_LIMIT);
 		this.encoder = new RowEncoder(sharedLimit, FLUSH_BYTES + (64 << 10));
 	}
 
-	async writeRows(rows: readonly WriteRow[]): Promise<void> {
+	async writeRows(rows: readonly WriteRow[], merges: readonly string[] = []): Promise<void> {
+		for (const range of merges) this.merge(range);
 		this.enter();
 		try {
 			for (const row of rows) {
