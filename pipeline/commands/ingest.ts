@@ -41,6 +41,7 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 		}
 	});
 	out.done();
+	if (options.notes) options.notes.files = outcomes.map(auditedOutcome);
 	for (const outcome of outcomes) printOutcome(outcome, out, lang);
 	const loaded = outcomes.some((o) => o.status === 'loaded');
 	if (settled.rematched) printMoves(out, lang, settled);
@@ -50,6 +51,22 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 	else if (loaded || settled.rematched) out.line(out.colour.dim(say('wrote', lang, db)));
 	else out.line(say('nothingNew', lang, db));
 	return 0;
+}
+
+/** A file as the audit log keeps it: its name (masked), hash and counts, no row of it. */
+function auditedOutcome(o: FileOutcome): Record<string, unknown> {
+	const file = { file: maskPersonal(o.file), hash: o.contentHash, import: o.importId, asOf: o.asOf };
+	if (o.status === 'unchanged') return { ...file, status: o.status };
+	return {
+		...file,
+		status: o.status,
+		sheet: o.sheet === null ? null : maskPersonal(o.sheet),
+		read: o.rowsRead,
+		accepted: o.rowsAccepted,
+		rejected: o.rowsRejected,
+		duplicate: o.rowsDuplicate,
+		replaced: o.replaced
+	};
 }
 
 function printOutcome(o: FileOutcome, out: Output, lang: Lang): void {

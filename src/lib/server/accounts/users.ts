@@ -17,7 +17,9 @@ export type AccountErrorCode =
 	| 'unit_required'
 	| 'unit_not_allowed'
 	| 'unknown_unit'
-	| 'last_admin';
+	| 'last_admin'
+	| 'password_mismatch'
+	| 'password_cancelled';
 
 export class AccountError extends Error {
 	readonly code: AccountErrorCode;
