@@ -2,7 +2,7 @@ import { appConfig, appPresets } from '$lib/server/live';
 import { pageContext } from '$lib/server/pages/context';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ url }) => {
+export const load: LayoutServerLoad = async ({ url, locals }) => {
 	const { view, snapshots, db, problem } = await pageContext(url);
 	const config = appConfig();
 	return {
@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = async ({ url }) => {
 		problem,
 		snapshots,
 		presets: appPresets().map((p) => ({ id: p.id, name: p.name, source: p.source })),
-		simulated: config.simulated
+		simulated: config.simulated,
+		user: locals.user
 	};
 };
