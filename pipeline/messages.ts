@@ -540,6 +540,10 @@ const ACCOUNT: Record<AccountErrorCode, Record<Lang, Text>> = {
 		vi: (p) => `tên tài khoản “${p.name}” không hợp lệ: chỉ chữ, số và . _ - @, tối đa 64 ký tự`,
 		en: (p) => `the account name "${p.name}" is not valid: letters, digits and . _ - @ only, at most 64`
 	},
+	bad_role: {
+		vi: (p) => `không có vai trò “${p.role}”: admin, association, officer hoặc viewer`,
+		en: (p) => `there is no role "${p.role}": admin, association, officer or viewer`
+	},
 	user_exists: {
 		vi: (p) => `đã có tài khoản ${p.name}`,
 		en: (p) => `there is already an account ${p.name}`

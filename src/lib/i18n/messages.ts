@@ -249,6 +249,10 @@ export const MESSAGES = {
 		vi: 'Tên đăng nhập chỉ gồm chữ, số và . _ - @, tối đa 64 ký tự.',
 		en: 'A user name has letters, digits and . _ - @ only, at most 64.'
 	},
+	accountErrorBadRole: {
+		vi: 'Vai trò “{role}” không có: chọn một vai trò trong danh sách.',
+		en: 'There is no role "{role}": choose one from the list.'
+	},
 	accountErrorExists: { vi: 'Đã có tài khoản {name}.', en: 'There is already an account {name}.' },
 	accountErrorNoUser: { vi: 'Không có tài khoản {name}.', en: 'No account {name}.' },
 	accountErrorShortPassword: {

@@ -11,6 +11,7 @@ import type { AccountsDatabase, AuditSource } from './schema.ts';
 
 export type AccountErrorCode =
 	| 'bad_name'
+	| 'bad_role'
 	| 'user_exists'
 	| 'no_user'
 	| 'short_password'
