@@ -36,7 +36,6 @@ function cli(args: string[], stdin = '') {
 
 /** A second server on the same database with `"public": false` and its own accounts store. */
 async function closedServer(): Promise<void> {
-	const data = path.join(dir, 'data');
 	const config = JSON.parse(readFileSync(path.join(ROOT, 'data/config.json'), 'utf8'));
 	writeFileSync(
 		path.join(dir, 'config.json'),
@@ -48,20 +47,22 @@ async function closedServer(): Promise<void> {
 		})
 	);
 	const port = 4900 + Math.floor(Math.random() * 500);
+	baseUrl = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
+			// adapter-node takes the site for HTTPS unless told: form posts over plain HTTP would
+			// fail SvelteKit's origin check (as they should for a site reached otherwise).
+			ORIGIN: baseUrl,
 			CDHT_DATA: dir,
 			CDHT_DB: inject('dbPath'),
 			CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite')
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
-	void data;
-	baseUrl = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 200; i++) {
 		try {
 			if ((await fetch(`${baseUrl}/health`)).ok) return;
@@ -161,6 +162,13 @@ describe.skipIf(!inject('browserAvailable'))('accounts and roles in Chromium', (
 			});
 			expect([action, response.status]).toEqual([action, 403]);
 		}
+		// SvelteKit's origin check stays on: a form posted from another site is refused.
+		const crossSite = await fetch(`${baseUrl}/login`, {
+			method: 'POST',
+			headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ name: 'lan', password: PASSWORDS.lan })
+		});
+		expect(crossSite.status).toBe(403);
 		const { page } = session;
 		await page.goto(`${baseUrl}/admin/users`);
 		expect(await page.locator('tr[data-user=lan] select[name=role]').inputValue()).toBe('admin');
