@@ -29,7 +29,9 @@ const UNLOGGED: Partial<Record<Command, (args: string[]) => boolean>> = {
 };
 
 /** The action logged for the command ("ingest", "names accept"), or null when nothing changes. */
-export function loggedAction(options: Pick<CliOptions, 'command' | 'args' | 'dryRun'>): string | null {
+export function loggedAction(
+	options: Pick<CliOptions, 'command' | 'args' | 'dryRun'>
+): string | null {
 	if (options.dryRun || UNLOGGED[options.command]?.(options.args)) return null;
 	const sub = SUBCOMMANDS.has(options.command) && options.args[0] ? ` ${options.args[0]}` : '';
 	return options.command + sub;

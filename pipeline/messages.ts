@@ -482,8 +482,10 @@ const SAY = {
 			`✓ import #${p.id} removed (${p.file}, as of ${p.date}); the file can be imported again`
 	},
 	noUsers: {
-		vi: () => 'Chưa có tài khoản nào: tạo quản trị viên bằng “npm run pipeline -- users add <tên> --role admin”',
-		en: () => 'No accounts yet: make the administrator with "npm run pipeline -- users add <name> --role admin"'
+		vi: () =>
+			'Chưa có tài khoản nào: tạo quản trị viên bằng “npm run pipeline -- users add <tên> --role admin”',
+		en: () =>
+			'No accounts yet: make the administrator with "npm run pipeline -- users add <name> --role admin"'
 	},
 	userAdded: {
 		vi: (p) => `✓ đã tạo tài khoản ${p.name} (${p.role}${p.unit ? `, đơn vị ${p.unit}` : ''})`,
@@ -538,7 +540,8 @@ export function errorText(error: ImportError, lang: Lang): string {
 const ACCOUNT: Record<AccountErrorCode, Record<Lang, Text>> = {
 	bad_name: {
 		vi: (p) => `tên tài khoản “${p.name}” không hợp lệ: chỉ chữ, số và . _ - @, tối đa 64 ký tự`,
-		en: (p) => `the account name "${p.name}" is not valid: letters, digits and . _ - @ only, at most 64`
+		en: (p) =>
+			`the account name "${p.name}" is not valid: letters, digits and . _ - @ only, at most 64`
 	},
 	bad_role: {
 		vi: (p) => `không có vai trò “${p.role}”: admin, association, officer hoặc viewer`,

@@ -55,7 +55,12 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 
 /** A file as the audit log keeps it: its name (masked), hash and counts, no row of it. */
 function auditedOutcome(o: FileOutcome): Record<string, unknown> {
-	const file = { file: maskPersonal(o.file), hash: o.contentHash, import: o.importId, asOf: o.asOf };
+	const file = {
+		file: maskPersonal(o.file),
+		hash: o.contentHash,
+		import: o.importId,
+		asOf: o.asOf
+	};
 	if (o.status === 'unchanged') return { ...file, status: o.status };
 	return {
 		...file,

@@ -34,7 +34,8 @@ export async function runUsers(
 ): Promise<number> {
 	const [action, name, ...rest] = options.args;
 	const needName = () => {
-		if (name === undefined || rest.length > 0) throw new UsageError(`users ${action}: ${USERS_USAGE}`);
+		if (name === undefined || rest.length > 0)
+			throw new UsageError(`users ${action}: ${USERS_USAGE}`);
 		return name;
 	};
 	const { lang } = options;
@@ -86,8 +87,7 @@ async function roleAndUnit(options: CliOptions): Promise<{ role: Role; unitCode:
 	if (role === undefined || !isRole(role))
 		throw new UsageError(`users add: --role admin|association|officer|viewer, not "${role ?? ''}"`);
 	const unitCode = options.unit ?? null;
-	if (role === 'officer' && unitCode === null)
-		throw new AccountError('unit_required');
+	if (role === 'officer' && unitCode === null) throw new AccountError('unit_required');
 	if (role === 'officer' && existsSync(options.db)) {
 		// The unit list of the analytics file, read-only: the pipeline may be writing it.
 		const db = await openForReading(options.db);
@@ -108,7 +108,9 @@ async function newPassword(source: PasswordSource, lang: CliOptions['lang']): Pr
 		again: say('passwordAgain', lang)
 	});
 	if ('problem' in read)
-		throw new AccountError(read.problem === 'mismatch' ? 'password_mismatch' : 'password_cancelled');
+		throw new AccountError(
+			read.problem === 'mismatch' ? 'password_mismatch' : 'password_cancelled'
+		);
 	checkPassword(read.password);
 	return read.password;
 }

@@ -44,7 +44,10 @@ beforeAll(async () => {
 
 describe('users', () => {
 	it('adds an admin with the password from stdin, who can then sign in', async () => {
-		const added = await cli(['users', 'add', 'lan', '--role', 'admin', '--db', db], 'mật-khẩu-đủ-dài\n');
+		const added = await cli(
+			['users', 'add', 'lan', '--role', 'admin', '--db', db],
+			'mật-khẩu-đủ-dài\n'
+		);
 		expect(added).toMatchObject({ code: 0, stdout: '✓ đã tạo tài khoản lan (admin)\n' });
 		const store = await openAccounts(accountsPath(db));
 		try {
@@ -62,21 +65,36 @@ describe('users', () => {
 	});
 
 	it('refuses a short password, an officer without a unit or with one not in the unit list', async () => {
-		const short = await cli(['users', 'add', 'hoa', '--role', 'viewer', '--db', db, '--lang', 'en'], 'short\n');
-		expect(short).toMatchObject({ code: 1, stderr: '✗ the password is too short: at least 10 characters\n' });
-		const noUnit = await cli(['users', 'add', 'hoa', '--role', 'officer', '--db', db], 'mật-khẩu-đủ-dài\n');
+		const short = await cli(
+			['users', 'add', 'hoa', '--role', 'viewer', '--db', db, '--lang', 'en'],
+			'short\n'
+		);
+		expect(short).toMatchObject({
+			code: 1,
+			stderr: '✗ the password is too short: at least 10 characters\n'
+		});
+		const noUnit = await cli(
+			['users', 'add', 'hoa', '--role', 'officer', '--db', db],
+			'mật-khẩu-đủ-dài\n'
+		);
 		expect(noUnit.code).toBe(1);
 		const unknown = await cli(
 			['users', 'add', 'hoa', '--role', 'officer', '--unit', '999', '--db', db, '--lang', 'en'],
 			'mật-khẩu-đủ-dài\n'
 		);
-		expect(unknown).toMatchObject({ code: 1, stderr: '✗ no unit with the code 999 in the unit list\n' });
+		expect(unknown).toMatchObject({
+			code: 1,
+			stderr: '✗ no unit with the code 999 in the unit list\n'
+		});
 		const officer = await cli(
 			['users', 'add', 'hoa', '--role', 'officer', '--unit', '436', '--db', db],
 			'mật-khẩu-đủ-dài\n'
 		);
 		expect(officer.code).toBe(0);
-		const badRole = await cli(['users', 'add', 'x', '--role', 'boss', '--db', db], 'mật-khẩu-đủ-dài\n');
+		const badRole = await cli(
+			['users', 'add', 'x', '--role', 'boss', '--db', db],
+			'mật-khẩu-đủ-dài\n'
+		);
 		expect(badRole.code).toBe(2);
 	});
 
@@ -104,13 +122,19 @@ describe('the audit log of changing commands', () => {
 			row(3, { district: 'Huyện Không Có' })
 		]);
 		const before = (await audit(db)).length;
-		expect((await pipeline(['ingest', file, '--as-of', '2023-07-31', '--dry-run', '--db', db])).code).toBe(0);
+		expect(
+			(await pipeline(['ingest', file, '--as-of', '2023-07-31', '--dry-run', '--db', db])).code
+		).toBe(0);
 		expect((await pipeline(['imports', '--db', db])).code).toBe(0);
 		expect(await audit(db)).toHaveLength(before);
 		const ingested = await pipeline(['ingest', file, '--as-of', '2023-07-31', '--db', db]);
 		expect(ingested.code).toBe(0);
 		const entry = (await audit(db)).at(-1)!;
-		expect(entry).toMatchObject({ action: 'ingest', source: 'cli', target: 'dk 09******78 thang 7.csv' });
+		expect(entry).toMatchObject({
+			action: 'ingest',
+			source: 'cli',
+			target: 'dk 09******78 thang 7.csv'
+		});
 		const detail = JSON.parse(entry.detail!);
 		expect(detail).toMatchObject({
 			args: ['dk 09******78 thang 7.csv'],
@@ -151,4 +175,3 @@ describe('the audit log of changing commands', () => {
 		]);
 	});
 });
-

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit, recordAudit } from '../../../src/lib/server/accounts/audit.ts';
+import { countAudit, listAudit, recordAudit } from '../../../src/lib/server/accounts/audit.ts';
 import { attemptLogin, logout } from '../../../src/lib/server/accounts/login.ts';
 import {
 	createSession,
@@ -44,18 +44,24 @@ const code = async (p: Promise<unknown>) => {
 describe('the accounts store', () => {
 	it('keeps the audit log append-only: UPDATE and DELETE are refused by the file itself', async () => {
 		await recordAudit(store.kysely, { actor: 'a', source: 'cli', action: 'x' });
-		await expect(
-			store.kysely.updateTable('audit').set({ actor: 'b' }).execute()
-		).rejects.toThrow(/append-only/);
+		await expect(store.kysely.updateTable('audit').set({ actor: 'b' }).execute()).rejects.toThrow(
+			/append-only/
+		);
 		await expect(store.kysely.deleteFrom('audit').execute()).rejects.toThrow(/append-only/);
 		expect((await listAudit(store.kysely)).map((r) => r.actor)).toEqual(['a']);
 	});
 
 	it('opens again without migrating twice, and keeps what was written', async () => {
-		await addUser(store.kysely, { name: 'lan', role: 'admin', unitCode: null, password: PASSWORD }, ADMIN);
+		await addUser(
+			store.kysely,
+			{ name: 'lan', role: 'admin', unitCode: null, password: PASSWORD },
+			ADMIN
+		);
 		await store.close();
 		store = await openAccounts(path.join(dir, 'accounts.sqlite'));
-		expect((await store.kysely.selectFrom('user').select('name').execute()).map((u) => u.name)).toEqual(['lan']);
+		expect(
+			(await store.kysely.selectFrom('user').select('name').execute()).map((u) => u.name)
+		).toEqual(['lan']);
 	});
 
 	it('takes writes from several processes at once (WAL, busy timeout)', async () => {
@@ -68,13 +74,13 @@ describe('the accounts store', () => {
 			await store.close();`;
 		const child = () =>
 			new Promise<number>((resolve) =>
-				spawn(process.execPath, ['--input-type=module', '-e', script, file], { stdio: 'inherit' }).on(
-					'exit',
-					(c) => resolve(c ?? 1)
-				)
+				spawn(process.execPath, ['--input-type=module', '-e', script, file], {
+					stdio: 'inherit'
+				}).on('exit', (c) => resolve(c ?? 1))
 			);
 		const writes = (async () => {
-			for (let i = 0; i < 50; i++) await recordAudit(store.kysely, { actor: 'main', source: 'web', action: 'write' });
+			for (let i = 0; i < 50; i++)
+				await recordAudit(store.kysely, { actor: 'main', source: 'web', action: 'write' });
 		})();
 		const codes = await Promise.all([child(), child(), child()]);
 		await writes;
@@ -85,31 +91,50 @@ describe('the accounts store', () => {
 
 describe('users', () => {
 	it('refuses to remove or demote the last admin, and allows it once there is another', async () => {
-		await addUser(store.kysely, { name: 'lan', role: 'admin', unitCode: null, password: PASSWORD }, ADMIN);
+		await addUser(
+			store.kysely,
+			{ name: 'lan', role: 'admin', unitCode: null, password: PASSWORD },
+			ADMIN
+		);
 		expect(await code(removeUser(store.kysely, 'lan', ADMIN))).toBe('last_admin');
 		expect(await code(changeRole(store.kysely, 'lan', 'viewer', null, ADMIN))).toBe('last_admin');
-		await addUser(store.kysely, { name: 'minh', role: 'admin', unitCode: null, password: PASSWORD }, ADMIN);
+		await addUser(
+			store.kysely,
+			{ name: 'minh', role: 'admin', unitCode: null, password: PASSWORD },
+			ADMIN
+		);
 		expect(await code(removeUser(store.kysely, 'lan', ADMIN))).toBe('ok');
 		expect(await code(removeUser(store.kysely, 'minh', ADMIN))).toBe('last_admin');
 	});
 
 	it('checks names, passwords and the officer unit rule', async () => {
-		const add = (name: string, role: 'officer' | 'viewer', unitCode: string | null, password = PASSWORD) =>
-			code(addUser(store.kysely, { name, role, unitCode, password }, ADMIN));
+		const add = (
+			name: string,
+			role: 'officer' | 'viewer',
+			unitCode: string | null,
+			password = PASSWORD
+		) => code(addUser(store.kysely, { name, role, unitCode, password }, ADMIN));
 		expect(await add('a b', 'viewer', null)).toBe('bad_name');
 		expect(await add('hoa', 'viewer', null, 'ngắn')).toBe('short_password');
 		expect(await add('hoa', 'officer', null)).toBe('unit_required');
 		expect(await add('hoa', 'viewer', '436')).toBe('unit_not_allowed');
 		expect(await add('hoa', 'officer', '436')).toBe('ok');
 		expect(await add('hoa', 'viewer', null)).toBe('user_exists');
-		const hash = await store.kysely.selectFrom('user').select('passwordHash').executeTakeFirstOrThrow();
+		const hash = await store.kysely
+			.selectFrom('user')
+			.select('passwordHash')
+			.executeTakeFirstOrThrow();
 		expect(hash.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(hash.passwordHash).not.toContain(PASSWORD);
 	});
 
 	it('records every change in the audit log with its actor, never the password', async () => {
 		const web = { name: 'lan', source: 'web' as const, address: '192.0.2.1' };
-		await addUser(store.kysely, { name: 'hoa', role: 'viewer', unitCode: null, password: PASSWORD }, web);
+		await addUser(
+			store.kysely,
+			{ name: 'hoa', role: 'viewer', unitCode: null, password: PASSWORD },
+			web
+		);
 		await changeRole(store.kysely, 'hoa', 'officer', '436', web);
 		await setPassword(store.kysely, 'hoa', `${PASSWORD}-2`, web);
 		await removeUser(store.kysely, 'hoa', web);
@@ -120,14 +145,23 @@ describe('users', () => {
 			['users role', 'lan', 'web', 'hoa', '192.0.2.1'],
 			['users add', 'lan', 'web', 'hoa', '192.0.2.1']
 		]);
-		expect(JSON.parse(log[2]!.detail!)).toEqual({ from: 'viewer', fromUnit: null, role: 'officer', unit: '436' });
+		expect(JSON.parse(log[2]!.detail!)).toEqual({
+			from: 'viewer',
+			fromUnit: null,
+			role: 'officer',
+			unit: '436'
+		});
 		expect(JSON.stringify(log)).not.toContain(PASSWORD);
 	});
 });
 
 describe('sessions and login', () => {
 	beforeEach(() =>
-		addUser(store.kysely, { name: 'lan', role: 'association', unitCode: null, password: PASSWORD }, ADMIN)
+		addUser(
+			store.kysely,
+			{ name: 'lan', role: 'association', unitCode: null, password: PASSWORD },
+			ADMIN
+		)
 	);
 
 	it('stores only the hash of the token, and ends a session at expiry or after idling', async () => {
@@ -135,7 +169,11 @@ describe('sessions and login', () => {
 		const { token } = await createSession(store.kysely, 'lan', t);
 		const rows = await store.kysely.selectFrom('session').selectAll().execute();
 		expect(JSON.stringify(rows)).not.toContain(token);
-		expect(await sessionUser(store.kysely, token, t + 1000)).toEqual({ name: 'lan', role: 'association', unitCode: null });
+		expect(await sessionUser(store.kysely, token, t + 1000)).toEqual({
+			name: 'lan',
+			role: 'association',
+			unitCode: null
+		});
 		expect(await sessionUser(store.kysely, token, t + SESSION_IDLE_MS + 1000)).toBeNull();
 		// Kept busy, it still ends at its expiry.
 		const busy = await createSession(store.kysely, 'lan', t);
@@ -145,11 +183,23 @@ describe('sessions and login', () => {
 	});
 
 	it('says the same for an unknown account and a wrong password, and logs both', async () => {
-		const wrong = await attemptLogin(store.kysely, { name: 'lan', password: 'sai-mat-khau-roi', address: '192.0.2.9' });
-		const unknown = await attemptLogin(store.kysely, { name: 'nobody', password: PASSWORD, address: '192.0.2.9' });
+		const wrong = await attemptLogin(store.kysely, {
+			name: 'lan',
+			password: 'sai-mat-khau-roi',
+			address: '192.0.2.9'
+		});
+		const unknown = await attemptLogin(store.kysely, {
+			name: 'nobody',
+			password: PASSWORD,
+			address: '192.0.2.9'
+		});
 		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
 		expect(unknown).toEqual(wrong);
-		const right = await attemptLogin(store.kysely, { name: 'lan', password: PASSWORD, address: '192.0.2.9' });
+		const right = await attemptLogin(store.kysely, {
+			name: 'lan',
+			password: PASSWORD,
+			address: '192.0.2.9'
+		});
 		expect(right.ok).toBe(true);
 		if (!right.ok) return;
 		expect(await sessionUser(store.kysely, right.token)).toMatchObject({ name: 'lan' });
@@ -172,5 +222,28 @@ describe('sessions and login', () => {
 		const b = await createSession(store.kysely, 'lan');
 		await removeUser(store.kysely, 'lan', ADMIN);
 		expect(await sessionUser(store.kysely, b.token)).toBeNull();
+	});
+});
+
+describe('the audit filter', () => {
+	it('filters by actor, action (or its start) and days, both ends included', async () => {
+		const at = (iso: string) => new Date(iso);
+		const add = (actor: string, action: string, iso: string) =>
+			recordAudit(store.kysely, { actor, source: 'web', action }, at(iso));
+		await add('lan', 'login', '2026-03-01T23:59:59.999Z');
+		await add('lan', 'names accept', '2026-03-02T00:00:00.000Z');
+		await add('hoa', 'names undo', '2026-03-03T12:00:00.000Z');
+		await add('hoa', 'namesake', '2026-03-04T00:00:00.000Z');
+		const ids = async (filter: Parameters<typeof listAudit>[1]) =>
+			(await listAudit(store.kysely, filter)).map((r) => `${r.actor} ${r.action}`);
+		expect(await ids({ actor: 'hoa' })).toEqual(['hoa namesake', 'hoa names undo']);
+		expect(await ids({ action: 'names' })).toEqual(['hoa names undo', 'lan names accept']);
+		expect(await ids({ from: '2026-03-02', to: '2026-03-03' })).toEqual([
+			'hoa names undo',
+			'lan names accept'
+		]);
+		expect(await ids({ to: '2026-03-01' })).toEqual(['lan login']);
+		expect(await ids({ limit: 1 })).toEqual(['hoa namesake']);
+		expect(await countAudit(store.kysely, { action: 'names' })).toBe(2);
 	});
 });

@@ -89,7 +89,14 @@ describe('requireAccess', () => {
 describe('safeNext', () => {
 	it('goes back to a path of this site only', () => {
 		expect(safeNext('/districts?lang=en')).toBe('/districts?lang=en');
-		for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', '', null, '/login'])
+		for (const bad of [
+			'https://evil.example',
+			'//evil.example',
+			'/\\evil.example',
+			'',
+			null,
+			'/login'
+		])
 			expect(safeNext(bad)).toBe('/');
 	});
 });

@@ -60,7 +60,23 @@ export async function listAudit(
 	db: Kysely<AccountsDatabase>,
 	filter: AuditFilter = {}
 ): Promise<AuditRow[]> {
-	let query = db.selectFrom('audit').selectAll();
+	let query = filtered(db, filter).selectAll().orderBy('id', 'desc');
+	if (filter.limit) query = query.limit(filter.limit);
+	return query.execute();
+}
+
+export async function countAudit(
+	db: Kysely<AccountsDatabase>,
+	filter: AuditFilter = {}
+): Promise<number> {
+	const row = await filtered(db, filter)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+function filtered(db: Kysely<AccountsDatabase>, filter: AuditFilter) {
+	let query = db.selectFrom('audit');
 	if (filter.actor) query = query.where('actor', '=', filter.actor);
 	if (filter.action)
 		query = query.where((eb) =>
@@ -69,9 +85,7 @@ export async function listAudit(
 	if (filter.from) query = query.where('at', '>=', filter.from);
 	// The whole last day: every time stamp of that day sorts before the next day's date.
 	if (filter.to) query = query.where('at', '<', nextDay(filter.to));
-	query = query.orderBy('id', 'desc');
-	if (filter.limit) query = query.limit(filter.limit);
-	return query.execute();
+	return query;
 }
 
 function nextDay(day: string): string {

@@ -19,10 +19,8 @@ function derive(
 	tagLength: number
 ): Promise<Buffer> {
 	return new Promise((resolve, reject) =>
-		argon2(
-			'argon2id',
-			{ message: password, nonce: salt, tagLength, ...params },
-			(error, key) => (error ? reject(error) : resolve(key))
+		argon2('argon2id', { message: password, nonce: salt, tagLength, ...params }, (error, key) =>
+			error ? reject(error) : resolve(key)
 		)
 	);
 }

@@ -30,7 +30,10 @@ export function accountsPath(database: string): string {
 
 export async function openAccounts(file: string): Promise<AccountsStore> {
 	mkdirSync(path.dirname(file), { recursive: true });
-	const raw = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
+	const raw = new DatabaseSync(file, {
+		timeout: BUSY_TIMEOUT_MS,
+		enableForeignKeyConstraints: true
+	});
 	raw.exec('PRAGMA journal_mode = WAL');
 	const kysely = new Kysely<AccountsDatabase>({
 		dialect: new SqliteDialect({ database: sqliteDatabase(raw) }),

@@ -43,8 +43,7 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
 }
 
 export type Admission =
-	| { admitted: true }
-	| { admitted: false; reason: 'wait' | 'locked'; retryAfterMs: number };
+	{ admitted: true } | { admitted: false; reason: 'wait' | 'locked'; retryAfterMs: number };
 
 export interface ThrottleKey {
 	key: string;
@@ -86,7 +85,11 @@ export async function admit(
 		const counts = keys.map(({ key, policy }) => {
 			const row = rows.find((r) => r.key === key);
 			const stale = !row || now - row.lastFailureAt >= policy.windowMs;
-			return { key, policy, row: stale && !(row?.lockedUntil && row.lockedUntil > now) ? null : row };
+			return {
+				key,
+				policy,
+				row: stale && !(row?.lockedUntil && row.lockedUntil > now) ? null : row
+			};
 		});
 		let refusal: Admission = { admitted: true };
 		for (const { policy, row } of counts) {
@@ -94,8 +97,7 @@ export async function admit(
 			if (row.lockedUntil !== null && row.lockedUntil > now)
 				return { admitted: false, reason: 'locked', retryAfterMs: row.lockedUntil - now };
 			const readyAt = row.lastFailureAt + delayAfter(row.failures, policy);
-			if (readyAt > now)
-				refusal = { admitted: false, reason: 'wait', retryAfterMs: readyAt - now };
+			if (readyAt > now) refusal = { admitted: false, reason: 'wait', retryAfterMs: readyAt - now };
 		}
 		if (!refusal.admitted) return refusal;
 		for (const { key, policy, row } of counts) {

@@ -1,4 +1,4 @@
-import { auditChoices, listAudit } from '$lib/server/accounts/audit';
+import { auditChoices, countAudit, listAudit } from '$lib/server/accounts/audit';
 import { accounts } from '$lib/server/auth';
 import { requireAccess } from '$lib/server/guard';
 import { auditFilter } from '$lib/server/pages/audit';
@@ -11,11 +11,10 @@ export const load: PageServerLoad = async (event) => {
 	await requireAccess(event, 'admin');
 	const store = await accounts();
 	const filter = auditFilter(event.url);
-	const all = await listAudit(store.kysely, filter);
 	return {
 		filter,
-		entries: all.slice(0, SHOWN),
-		total: all.length,
+		entries: await listAudit(store.kysely, { ...filter, limit: SHOWN }),
+		total: await countAudit(store.kysely, filter),
 		choices: await auditChoices(store.kysely)
 	};
 };

@@ -25,7 +25,8 @@ describe('admit', () => {
 	const T = 1_800_000_000_000;
 
 	it('makes the fourth attempt wait, and locks the account at the tenth failure', async () => {
-		for (let i = 0; i < 3; i++) expect(await admit(store.kysely, keys, T + i)).toEqual({ admitted: true });
+		for (let i = 0; i < 3; i++)
+			expect(await admit(store.kysely, keys, T + i)).toEqual({ admitted: true });
 		expect(await admit(store.kysely, keys, T + 3)).toEqual({
 			admitted: false,
 			reason: 'wait',

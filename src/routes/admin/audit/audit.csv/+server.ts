@@ -10,7 +10,16 @@ const HEADER = ['id', 'at', 'actor', 'source', 'action', 'target', 'detail', 'ad
 export const GET: RequestHandler = async (event) => {
 	await requireAccess(event, 'admin');
 	const entries = await listAudit((await accounts()).kysely, auditFilter(event.url));
-	const rows = entries.map((e) => [e.id, e.at, e.actor, e.source, e.action, e.target, e.detail, e.address]);
+	const rows = entries.map((e) => [
+		e.id,
+		e.at,
+		e.actor,
+		e.source,
+		e.action,
+		e.target,
+		e.detail,
+		e.address
+	]);
 	// A BOM so that Excel reads the Vietnamese as UTF-8.
 	return new Response(`\uFEFF${csvLines([HEADER, ...rows])}`, {
 		headers: {
