@@ -40,7 +40,8 @@ export async function runUsers(
 	};
 	const { lang } = options;
 	const store = await openAccounts(accountsPath(options.db));
-	const actor = { name: cliActor().actor, source: cliActor().source };
+	const { actor: actorName, source } = cliActor();
+	const actor = { name: actorName, source };
 	try {
 		switch (action) {
 			case 'list': {

@@ -226,6 +226,15 @@ export const MESSAGES = {
 		vi: 'Đăng nhập sai quá nhiều lần: tạm khóa, thử lại sau {minutes} phút.',
 		en: 'Too many failed sign-ins: locked, try again in {minutes} minutes.'
 	},
+	signInRequired: { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
+	forbidden: {
+		vi: 'Tài khoản của bạn không có quyền làm việc này.',
+		en: 'Your account may not do this.'
+	},
+	outOfScope: {
+		vi: 'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.',
+		en: 'This unit is outside your account’s scope.'
+	},
 	roleViewer: { vi: 'người xem', en: 'viewer' },
 	roleOfficer: { vi: 'cán bộ đơn vị', en: 'unit officer' },
 	roleAssociation: { vi: 'Hội Khuyến học', en: 'association' },

@@ -5,6 +5,7 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can, inScope, type Action, type User } from '../access.ts';
+import { t } from '../i18n/index.ts';
 import { appConfig, cachedUnits, currentDatabase } from './live.ts';
 
 export type GuardEvent = Pick<RequestEvent, 'locals' | 'url' | 'request'>;
@@ -17,16 +18,18 @@ export function wantsPage(request: Request): boolean {
 	);
 }
 
+const langOf = (url: URL) => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+
 export function loginUrl(url: URL): string {
 	const next = url.pathname + url.search;
-	const lang = url.searchParams.get('lang') === 'en' ? '&lang=en' : '';
+	const lang = langOf(url) === 'en' ? '&lang=en' : '';
 	return `/login?next=${encodeURIComponent(next)}${lang}`;
 }
 
 /** Throws unless nobody needs to sign in here: redirect (page) or 401 (anything else). */
 export function refuseAnonymous(event: GuardEvent): never {
 	if (wantsPage(event.request)) redirect(303, loginUrl(event.url));
-	error(401, 'Cần đăng nhập / Sign-in required');
+	error(401, t(langOf(event.url), 'signInRequired'));
 }
 
 /**
@@ -42,10 +45,10 @@ export async function requireAccess(
 	const user = event.locals.user;
 	if (!can(user, action, appConfig().public)) {
 		if (user === null) refuseAnonymous(event);
-		error(403, 'Không có quyền / Forbidden');
+		error(403, t(langOf(event.url), 'forbidden'));
 	}
 	if (user !== null && unitCode !== undefined && !inScope(user, unitCode, await parents()))
-		error(403, 'Ngoài phạm vi đơn vị / Outside your unit');
+		error(403, t(langOf(event.url), 'outOfScope'));
 	return user;
 }
 
