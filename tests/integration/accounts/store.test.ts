@@ -188,6 +188,11 @@ describe('sessions and login', () => {
 			password: 'sai-mat-khau-roi',
 			address: '192.0.2.9'
 		});
+		await attemptLogin(store.kysely, {
+			name: '042090000123',
+			password: PASSWORD,
+			address: '192.0.2.9'
+		});
 		const unknown = await attemptLogin(store.kysely, {
 			name: 'nobody',
 			password: PASSWORD,
@@ -206,11 +211,12 @@ describe('sessions and login', () => {
 		await logout(store.kysely, right.token, '192.0.2.9');
 		expect(await sessionUser(store.kysely, right.token)).toBeNull();
 		const log = (await listAudit(store.kysely)).filter((r) => r.action !== 'users add');
-		expect((await listAudit(store.kysely, { action: 'login' })).length).toBe(3);
+		expect((await listAudit(store.kysely, { action: 'login' })).length).toBe(4);
 		expect(log.map((r) => [r.action, r.target, r.address])).toEqual([
 			['logout', 'lan', '192.0.2.9'],
 			['login', 'lan', '192.0.2.9'],
 			['login failed', 'nobody', '192.0.2.9'],
+			['login failed', '04********23', '192.0.2.9'],
 			['login failed', 'lan', '192.0.2.9']
 		]);
 	});

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../access.ts';
 import { recordAudit } from './audit.ts';
+import { maskNumbers } from './mask.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import type { AccountsDatabase } from './schema.ts';
 import { createSession, deleteSession, sessionUser } from './sessions.ts';
@@ -31,12 +32,13 @@ export async function attemptLogin(
 	const name = attempt.name.trim();
 	const now = attempt.now ?? Date.now();
 	const keys = attempt.keys ?? throttleKeys(name, attempt.address);
+	const tried = maskNumbers(name);
 	const log = (action: string, detail: Record<string, unknown> | null = null) =>
 		recordAudit(db, {
-			actor: name,
+			actor: tried,
 			source: 'web',
 			action,
-			target: name,
+			target: tried,
 			detail,
 			address: attempt.address
 		});

@@ -5,6 +5,7 @@
  * Unknown account names are counted like real ones: the answers tell nothing about which exist.
  */
 import type { Kysely } from 'kysely';
+import { maskNumbers } from './mask.ts';
 import type { AccountsDatabase } from './schema.ts';
 
 export interface ThrottlePolicy {
@@ -50,6 +51,7 @@ export interface ThrottleKey {
 	policy: ThrottlePolicy;
 }
 
+/** The name is kept as the log keeps it (long digit runs masked): never an ID in clear. */
 export function throttleKeys(
 	name: string,
 	address: string,
@@ -57,7 +59,7 @@ export function throttleKeys(
 	addr = ADDRESS_POLICY
 ): ThrottleKey[] {
 	return [
-		{ key: `user:${name.toLowerCase()}`, policy: user },
+		{ key: `user:${maskNumbers(name.toLowerCase())}`, policy: user },
 		{ key: `address:${address}`, policy: addr }
 	];
 }

@@ -75,3 +75,13 @@ describe('admit', () => {
 		expect((await admit(store.kysely, keys, T)).admitted).toBe(true);
 	});
 });
+
+describe('throttleKeys', () => {
+	it('never keeps an ID number typed as the name in clear', () => {
+		expect(throttleKeys('042090000123', '192.0.2.1')[0]!.key).toBe('user:04********23');
+		expect(throttleKeys('Lan', '192.0.2.1').map((k) => k.key)).toEqual([
+			'user:lan',
+			'address:192.0.2.1'
+		]);
+	});
+});
