@@ -185,6 +185,33 @@ describe.skipIf(!inject('browserAvailable'))('accounts and roles in Chromium', (
 		expect(await page.locator('tr[data-user=lan] select[name=role]').inputValue()).toBe('admin');
 	});
 
+	it('lets the administrator add, change and remove accounts, never the last admin', async () => {
+		const { page } = session;
+		await page.goto(`${baseUrl}/admin/users`);
+		const add = page.locator('form.add');
+		await add.locator('input[name=name]').fill('minh');
+		await add.locator('select[name=role]').selectOption('officer');
+		const unit = await add.locator('select[name=unit] option').nth(1).getAttribute('value');
+		await add.locator('select[name=unit]').selectOption(unit!);
+		await add.locator('input[name=password]').fill('mật-khẩu-của-minh');
+		await add.locator('input[name=again]').fill('mật-khẩu-của-minh');
+		await add.locator('button').click();
+		await page.waitForSelector('tr[data-user=minh]');
+		expect(await page.locator('tr[data-user=minh] select[name=unit]').inputValue()).toBe(unit);
+		// Demoting the only admin is refused, with the reason.
+		const lan = page.locator('tr[data-user=lan]');
+		await lan.locator('select[name=role]').selectOption('viewer');
+		await lan.locator('form').first().locator('button').click();
+		await page.waitForSelector('[role=alert]');
+		expect(await page.locator('[role=alert]').textContent()).toContain(
+			'lan là quản trị viên cuối cùng'
+		);
+		page.once('dialog', (dialog) => dialog.accept());
+		await page.locator('tr[data-user=minh] form').last().locator('button').click();
+		await page.waitForSelector('[role=status]');
+		expect(await page.locator('tr[data-user]').count()).toBe(2);
+	});
+
 	it('slows a login flood: after three failures each attempt waits longer, even the right one', async () => {
 		const other = await openSession();
 		try {
@@ -218,7 +245,7 @@ describe.skipIf(!inject('browserAvailable'))('accounts and roles in Chromium', (
 		const { page } = session;
 		await page.goto(`${baseUrl}/admin/audit`);
 		const actions = await page.locator('tbody tr td:nth-child(4)').allTextContents();
-		for (const step of ['users add', 'login', 'login failed', 'login throttled'])
+		for (const step of ['users add', 'users remove', 'login', 'login failed', 'login throttled'])
 			expect(actions).toContain(step);
 		await page.goto(`${baseUrl}/admin/audit?action=login+failed`);
 		const failed = await page.locator('tbody tr').allTextContents();
