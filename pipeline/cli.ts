@@ -9,7 +9,7 @@ import { ConfigError, configText } from '../src/lib/config-errors.ts';
 import { isIsoDate, type IsoDate } from '../src/lib/dates.ts';
 import { dataDir, loadConfig } from '../src/lib/server/config.ts';
 import { ImportError, ImportErrors, UsageError } from './errors.ts';
-import { errorText, type Lang } from './messages.ts';
+import { accountText, errorText, type Lang } from './messages.ts';
 import { runActivity, runUnits } from './commands/lists.ts';
 import { runImports, runRejects } from './commands/history.ts';
 import { runIngest } from './commands/ingest.ts';
@@ -17,6 +17,9 @@ import { runNames } from './commands/names.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
 import { runSetup } from './commands/setup.ts';
+import { runUsers } from './commands/users.ts';
+import { loggedAction, recordCommand } from './audit.ts';
+import { AccountError } from '../src/lib/server/accounts/users.ts';
 import { isMonth } from '../src/lib/server/report/month.ts';
 import {
 	isReportFormat,
@@ -34,7 +37,8 @@ export const COMMANDS = [
 	'rejects',
 	'names',
 	'report',
-	'setup'
+	'setup',
+	'users'
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -63,6 +67,14 @@ export interface CliOptions {
 	year?: number;
 	/** setup: write over an existing config.json. */
 	force?: boolean;
+	/** users add: the role and, for an officer, the unit. */
+	role?: string;
+	unit?: string;
+	/**
+	 * What a command tells the audit log beyond its arguments (ingest: each file's hash and
+	 * counts); filled while it runs, logged by run() once it has succeeded.
+	 */
+	notes?: Record<string, unknown>;
 }
 
 /** The flag table: drives parsing, --help and the unknown-flag error. */
@@ -114,6 +126,8 @@ const FLAGS = {
 	},
 	year: { type: 'string', description: 'setup: the campaign year of the target preset' },
 	force: { type: 'boolean', description: 'setup: write over an existing config.json' },
+	role: { type: 'string', description: 'users add: admin, association, officer or viewer' },
+	unit: { type: 'string', description: "users add: an officer's unit code (from the unit list)" },
 	lang: { type: 'string', description: 'vi (default) or en' },
 	help: { type: 'boolean', description: 'show this help' }
 } as const;
@@ -140,6 +154,11 @@ commands:
   names rematch                                             match every import again (vocabulary edited)
   report --month YYYY-MM [--format docx|xlsx|pdf|html] [--out FILE] [--lang en]
                                                             the month's progress report
+  users add <name> --role admin|association|officer|viewer [--unit CODE]
+                                                            an account for the dashboard (password asked twice, or read from stdin)
+  users list                                                the accounts
+  users remove <name>                                       remove an account (never the last admin)
+  users passwd <name>                                       a new password (its sessions end)
 
 options:
 ${Object.entries(FLAGS)
@@ -175,7 +194,8 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		rejects: [1, 1],
 		names: [0, 3],
 		report: [0, 0],
-		setup: [0, 0]
+		setup: [0, 0],
+		users: [1, 2]
 	}[command as Command];
 	if (args.length < need[0]! || args.length > need[1]!) {
 		throw new UsageError(
@@ -214,7 +234,9 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		...(values.units !== undefined && { units: values.units }),
 		...(values.boundaries !== undefined && { boundaries: values.boundaries }),
 		...(values.year !== undefined && { year: Number(values.year) }),
-		...(values.force && { force: true })
+		...(values.force && { force: true }),
+		...(values.role !== undefined && { role: values.role }),
+		...(values.unit !== undefined && { unit: values.unit })
 	};
 }
 
@@ -255,26 +277,11 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 		return 0;
 	}
 	try {
-		switch (options.command) {
-			case 'ingest':
-				return await runIngest(options, output);
-			case 'units':
-				return await runUnits(options, output);
-			case 'activity':
-				return await runActivity(options, output);
-			case 'progress':
-				return await runProgress(options, output);
-			case 'imports':
-				return await runImports(options, output);
-			case 'rejects':
-				return await runRejects(options, output);
-			case 'names':
-				return await runNames(options, output);
-			case 'report':
-				return await runReport(options, output);
-			case 'setup':
-				return await runSetup(options, output);
-		}
+		const notes: Record<string, unknown> = {};
+		const code = await dispatch({ ...options, notes }, output);
+		const action = loggedAction(options);
+		if (code === 0 && action !== null) await logged(options, action, notes, output);
+		return code;
 	} catch (error) {
 		output.done();
 		if (error instanceof ImportError) {
@@ -290,6 +297,10 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 			output.error(output.colour.red('✗ ') + configText(error, options.lang));
 			return 1;
 		}
+		if (error instanceof AccountError) {
+			output.error(output.colour.red('✗ ') + accountText(error, options.lang));
+			return 1;
+		}
 		if (error instanceof UsageError) {
 			output.error(error.message);
 			return 2;
@@ -297,6 +308,47 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 		// Anything else (disk full, permissions, a name too long): one line, no stack trace.
 		output.error(output.colour.red('✗ ') + errorText(systemError(error), options.lang));
 		return 1;
+	}
+}
+
+async function dispatch(options: CliOptions, output: Output): Promise<number> {
+	switch (options.command) {
+		case 'ingest':
+			return runIngest(options, output);
+		case 'units':
+			return runUnits(options, output);
+		case 'activity':
+			return runActivity(options, output);
+		case 'progress':
+			return runProgress(options, output);
+		case 'imports':
+			return runImports(options, output);
+		case 'rejects':
+			return runRejects(options, output);
+		case 'names':
+			return runNames(options, output);
+		case 'report':
+			return runReport(options, output);
+		case 'setup':
+			return runSetup(options, output);
+		case 'users':
+			return runUsers(options, output);
+	}
+}
+
+/** The change is made: a log that cannot be written is said, and the exit code says it too. */
+async function logged(
+	options: CliOptions,
+	action: string,
+	notes: Record<string, unknown>,
+	output: Output
+): Promise<void> {
+	output.done();
+	try {
+		await recordCommand(options, action, notes);
+	} catch (error) {
+		const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+		throw new ImportError('audit_failed', {}, { detail });
 	}
 }
 

@@ -68,10 +68,12 @@ export interface FileDetail {
 export type Stage = 'hash' | 'read' | 'match' | 'validate' | 'load' | 'aggregate';
 
 export type FileOutcome =
-	| { file: string; status: 'unchanged'; importId: number; asOf: IsoDate }
+	| { file: string; status: 'unchanged'; importId: number; asOf: IsoDate; contentHash: string }
 	| {
 			file: string;
 			status: 'loaded';
+			/** SHA-256 of the file, hex: how the audit log names what was loaded. */
+			contentHash: string;
 			importId: number;
 			asOf: IsoDate;
 			asOfSource: AsOfSource;
@@ -192,7 +194,8 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 							file: name,
 							status: 'unchanged',
 							importId: previous.id,
-							asOf: previous.asOf
+							asOf: previous.asOf,
+							contentHash: hash
 						});
 						continue;
 					}
@@ -225,6 +228,7 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 					outcomes.push({
 						file: name,
 						status: 'loaded',
+						contentHash: hash,
 						importId: loaded.importId,
 						asOf: asOf.date,
 						asOfSource: asOf.source,

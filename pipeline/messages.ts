@@ -2,6 +2,7 @@
  * What the pipeline says, in Vietnamese (the default) and English (`--lang en`).
  */
 import { REJECT_LABELS, type RejectReason } from '../src/lib/rejects.ts';
+import type { AccountError, AccountErrorCode } from '../src/lib/server/accounts/users.ts';
 import type { ImportError, Place } from './errors.ts';
 import { visible } from './tty.ts';
 
@@ -269,6 +270,10 @@ const MESSAGES = {
 	cannot_write: {
 		vi: (p) => `không ghi được tệp (${p.detail})`,
 		en: (p) => `cannot write the file (${p.detail})`
+	},
+	audit_failed: {
+		vi: (p) => `đã thay đổi xong nhưng không ghi được vào nhật ký (${p.detail})`,
+		en: (p) => `the change is made but could not be written to the audit log (${p.detail})`
 	}
 } satisfies Record<string, Record<Lang, Text>>;
 
@@ -476,6 +481,26 @@ const SAY = {
 		en: (p) =>
 			`✓ import #${p.id} removed (${p.file}, as of ${p.date}); the file can be imported again`
 	},
+	noUsers: {
+		vi: () =>
+			'Chưa có tài khoản nào: tạo quản trị viên bằng “npm run pipeline -- users add <tên> --role admin”',
+		en: () =>
+			'No accounts yet: make the administrator with "npm run pipeline -- users add <name> --role admin"'
+	},
+	userAdded: {
+		vi: (p) => `✓ đã tạo tài khoản ${p.name} (${p.role}${p.unit ? `, đơn vị ${p.unit}` : ''})`,
+		en: (p) => `✓ account ${p.name} added (${p.role}${p.unit ? `, unit ${p.unit}` : ''})`
+	},
+	userRemoved: {
+		vi: (p) => `✓ đã xóa tài khoản ${p.name}`,
+		en: (p) => `✓ account ${p.name} removed`
+	},
+	passwordSet: {
+		vi: (p) => `✓ đã đặt mật khẩu mới cho ${p.name}; các phiên đăng nhập cũ đã kết thúc`,
+		en: (p) => `✓ new password set for ${p.name}; its earlier sessions have ended`
+	},
+	passwordPrompt: { vi: () => 'Mật khẩu: ', en: () => 'Password: ' },
+	passwordAgain: { vi: () => 'Nhập lại mật khẩu: ', en: () => 'Password again: ' },
 	openNames: {
 		vi: (p) =>
 			`Còn ${p.names} tên chưa khớp (${p.rows} dòng): xem và xử lý bằng “npm run pipeline -- names”`,
@@ -510,4 +535,53 @@ export function errorText(error: ImportError, lang: Lang): string {
 	const where = placeText(error.place, lang);
 	const what = message(error.key, error.params, lang);
 	return where ? `${where}: ${what}` : what;
+}
+
+const ACCOUNT: Record<AccountErrorCode, Record<Lang, Text>> = {
+	bad_name: {
+		vi: (p) => `tên tài khoản “${p.name}” không hợp lệ: chỉ chữ, số và . _ - @, tối đa 64 ký tự`,
+		en: (p) =>
+			`the account name "${p.name}" is not valid: letters, digits and . _ - @ only, at most 64`
+	},
+	bad_role: {
+		vi: (p) => `không có vai trò “${p.role}”: admin, association, officer hoặc viewer`,
+		en: (p) => `there is no role "${p.role}": admin, association, officer or viewer`
+	},
+	user_exists: {
+		vi: (p) => `đã có tài khoản ${p.name}`,
+		en: (p) => `there is already an account ${p.name}`
+	},
+	no_user: { vi: (p) => `không có tài khoản ${p.name}`, en: (p) => `no account ${p.name}` },
+	short_password: {
+		vi: (p) => `mật khẩu quá ngắn: cần ít nhất ${p.min} ký tự`,
+		en: (p) => `the password is too short: at least ${p.min} characters`
+	},
+	unit_required: {
+		vi: () => 'cán bộ đơn vị (officer) cần --unit <mã đơn vị>',
+		en: () => 'a unit officer needs --unit <unit code>'
+	},
+	unit_not_allowed: {
+		vi: (p) => `vai trò ${p.role} làm việc cho cả tỉnh, không gắn với đơn vị: bỏ --unit`,
+		en: (p) => `the role ${p.role} acts for the whole province, not for a unit: leave out --unit`
+	},
+	unknown_unit: {
+		vi: (p) => `không có đơn vị mã ${p.unit} trong danh mục đơn vị`,
+		en: (p) => `no unit with the code ${p.unit} in the unit list`
+	},
+	last_admin: {
+		vi: (p) => `${p.name} là quản trị viên cuối cùng: tạo quản trị viên khác trước`,
+		en: (p) => `${p.name} is the last administrator: make another one first`
+	},
+	password_mismatch: {
+		vi: () => 'hai lần nhập mật khẩu không giống nhau; không có gì thay đổi',
+		en: () => 'the two passwords differ; nothing changed'
+	},
+	password_cancelled: {
+		vi: () => 'đã hủy nhập mật khẩu; không có gì thay đổi',
+		en: () => 'password entry cancelled; nothing changed'
+	}
+};
+
+export function accountText(error: AccountError, lang: Lang): string {
+	return ACCOUNT[error.code][lang](visibleParams(error.params));
 }

@@ -45,6 +45,7 @@ export async function runIngest(options: CliOptions, out: Output): Promise<numbe
 		}
 	});
 	out.done();
+	if (options.notes) options.notes.files = outcomes.map(auditedOutcome);
 	for (const outcome of outcomes) printOutcome(outcome, out, lang);
 	const loaded = outcomes.some((o) => o.status === 'loaded');
 	if (settled.rematched) printMoves(out, lang, settled);
@@ -69,6 +70,7 @@ async function runIngestJson(options: CliOptions, out: Output): Promise<number> 
 		onStage: (file, stage, progress) =>
 			out.error(JSON.stringify({ file, stage, fraction: progress?.fraction, rows: progress?.rows }))
 	});
+	if (options.notes) options.notes.files = outcomes.map(auditedOutcome);
 	// Not settled.moves: it holds counts, and confidential units publish shares only (figures).
 	const { rematched, open, latest } = settled;
 	out.line(
@@ -96,6 +98,27 @@ function masked(outcome: FileOutcome): FileOutcome {
 			unknownWorkplaces: mask(w.unknownWorkplaces),
 			unknownGroups: mask(w.unknownGroups)
 		}
+	};
+}
+
+/** A file as the audit log keeps it: its name (masked), hash and counts, no row of it. */
+function auditedOutcome(o: FileOutcome): Record<string, unknown> {
+	const file = {
+		file: maskPersonal(o.file),
+		hash: o.contentHash,
+		import: o.importId,
+		asOf: o.asOf
+	};
+	if (o.status === 'unchanged') return { ...file, status: o.status };
+	return {
+		...file,
+		status: o.status,
+		sheet: o.sheet === null ? null : maskPersonal(o.sheet),
+		read: o.rowsRead,
+		accepted: o.rowsAccepted,
+		rejected: o.rowsRejected,
+		duplicate: o.rowsDuplicate,
+		replaced: o.replaced
 	};
 }
 

@@ -3,7 +3,7 @@ import { appConfig, appPresets } from '$lib/server/live';
 import { pageContext } from '$lib/server/pages/context';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ url }) => {
+export const load: LayoutServerLoad = async ({ url, locals }) => {
 	const { view, snapshots, db, problem } = await pageContext(url);
 	// The first page served after a start deletes the uploads an earlier run left.
 	deskRoot();
@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = async ({ url }) => {
 		problem,
 		snapshots,
 		presets: appPresets().map((p) => ({ id: p.id, name: p.name, source: p.source })),
-		simulated: config.simulated
+		simulated: config.simulated,
+		user: locals.user
 	};
 };

@@ -351,6 +351,106 @@ export const MESSAGES = {
 	removeFailed: {
 		vi: 'Xoá không thành công, số liệu giữ nguyên:',
 		en: 'The removal failed; the figures are as they were:'
+	},
+	// Accounts (issue 14): login, the signed-in user, the admin pages.
+	login: { vi: 'Đăng nhập', en: 'Sign in' },
+	logout: { vi: 'Đăng xuất', en: 'Sign out' },
+	userName: { vi: 'Tên đăng nhập', en: 'User name' },
+	password: { vi: 'Mật khẩu', en: 'Password' },
+	loginLead: {
+		vi: 'Đăng nhập bằng tài khoản quản trị viên đã cấp cho bạn.',
+		en: 'Sign in with the account your administrator gave you.'
+	},
+	loginInvalid: {
+		vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+		en: 'Wrong user name or password.'
+	},
+	loginWait: {
+		vi: 'Đăng nhập sai nhiều lần: chờ {seconds} giây rồi thử lại.',
+		en: 'Too many failed sign-ins: wait {seconds} seconds and try again.'
+	},
+	loginLocked: {
+		vi: 'Đăng nhập sai quá nhiều lần: tạm khóa, thử lại sau {minutes} phút.',
+		en: 'Too many failed sign-ins: locked, try again in {minutes} minutes.'
+	},
+	signInRequired: { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
+	forbidden: {
+		vi: 'Tài khoản của bạn không có quyền làm việc này.',
+		en: 'Your account may not do this.'
+	},
+	outOfScope: {
+		vi: 'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.',
+		en: 'This unit is outside your account’s scope.'
+	},
+	roleViewer: { vi: 'người xem', en: 'viewer' },
+	roleOfficer: { vi: 'cán bộ đơn vị', en: 'unit officer' },
+	roleAssociation: { vi: 'Hội Khuyến học', en: 'association' },
+	roleAdmin: { vi: 'quản trị viên', en: 'administrator' },
+	role: { vi: 'Vai trò', en: 'Role' },
+	navAdminUsers: { vi: 'Tài khoản', en: 'Accounts' },
+	navAdminAudit: { vi: 'Nhật ký', en: 'Audit log' },
+	usersTitle: { vi: 'Tài khoản và vai trò', en: 'Accounts and roles' },
+	userAdd: { vi: 'Thêm tài khoản', en: 'Add an account' },
+	userChange: { vi: 'Đổi vai trò', en: 'Change the role' },
+	userResetPassword: { vi: 'Đặt mật khẩu mới', en: 'Set a new password' },
+	userRemove: { vi: 'Xóa tài khoản', en: 'Remove the account' },
+	userRemoveConfirm: {
+		vi: 'Xóa tài khoản {name}? Các phiên đăng nhập của tài khoản này sẽ kết thúc.',
+		en: 'Remove the account {name}? Its sessions end.'
+	},
+	noUnit: { vi: '(cả tỉnh)', en: '(whole province)' },
+	updatedAt: { vi: 'Cập nhật', en: 'Updated' },
+	saved: { vi: 'Đã lưu.', en: 'Saved.' },
+	accountErrorBadName: {
+		vi: 'Tên đăng nhập chỉ gồm chữ, số và . _ - @, tối đa 64 ký tự.',
+		en: 'A user name has letters, digits and . _ - @ only, at most 64.'
+	},
+	accountErrorBadRole: {
+		vi: 'Vai trò “{role}” không có: chọn một vai trò trong danh sách.',
+		en: 'There is no role "{role}": choose one from the list.'
+	},
+	accountErrorExists: { vi: 'Đã có tài khoản {name}.', en: 'There is already an account {name}.' },
+	accountErrorNoUser: { vi: 'Không có tài khoản {name}.', en: 'No account {name}.' },
+	accountErrorShortPassword: {
+		vi: 'Mật khẩu quá ngắn: cần ít nhất {min} ký tự.',
+		en: 'The password is too short: at least {min} characters.'
+	},
+	accountErrorUnitRequired: {
+		vi: 'Cán bộ đơn vị cần chọn một đơn vị.',
+		en: 'A unit officer needs a unit.'
+	},
+	accountErrorUnitNotAllowed: {
+		vi: 'Vai trò này làm việc cho cả tỉnh: không chọn đơn vị.',
+		en: 'This role acts for the whole province: choose no unit.'
+	},
+	accountErrorUnknownUnit: {
+		vi: 'Không có đơn vị mã {unit} trong danh mục.',
+		en: 'No unit with the code {unit} in the unit list.'
+	},
+	accountErrorLastAdmin: {
+		vi: '{name} là quản trị viên cuối cùng: tạo quản trị viên khác trước.',
+		en: '{name} is the last administrator: make another one first.'
+	},
+	accountErrorPasswordMismatch: {
+		vi: 'Hai lần nhập mật khẩu không giống nhau.',
+		en: 'The two passwords differ.'
+	},
+	passwordAgain: { vi: 'Nhập lại mật khẩu', en: 'Password again' },
+	auditTitle: { vi: 'Nhật ký thao tác', en: 'Audit log' },
+	auditAt: { vi: 'Thời điểm (UTC)', en: 'Time (UTC)' },
+	auditActor: { vi: 'Người thực hiện', en: 'Who' },
+	auditSource: { vi: 'Nguồn', en: 'From' },
+	auditAction: { vi: 'Thao tác', en: 'Action' },
+	auditTarget: { vi: 'Đối tượng', en: 'On' },
+	auditDetail: { vi: 'Chi tiết', en: 'Detail' },
+	auditAddress: { vi: 'Địa chỉ', en: 'Address' },
+	auditFrom: { vi: 'Từ ngày', en: 'From' },
+	auditTo: { vi: 'Đến ngày', en: 'To' },
+	auditAll: { vi: '(tất cả)', en: '(all)' },
+	auditCsv: { vi: 'Tải CSV', en: 'Download CSV' },
+	auditShown: {
+		vi: '{shown} mục mới nhất (tệp CSV có đủ {total} mục).',
+		en: 'The newest {shown} entries (the CSV has all {total}).'
 	}
 } as const satisfies Record<string, { vi: string; en: string }>;
 

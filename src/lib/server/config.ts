@@ -23,6 +23,10 @@ export interface Config {
 	tileAttribution: string | null;
 	/** The data is simulated: every page says so. */
 	simulated: boolean;
+	/** Anyone may read the dashboard without signing in (the demo); false: every page needs a login. */
+	public: boolean;
+	/** The session cookie's Secure flag: true, false, or null to follow the request (HTTPS or not). */
+	secureCookie: boolean | null;
 }
 
 export function dataDir(): string {
@@ -53,8 +57,12 @@ export function loadConfig(dir = dataDir()): Config {
 		if (typeof value === 'string' && value.trim() !== '') return value;
 		throw new ConfigError({ file: shown, path: `$.${key}` }, 'textOrNull', value);
 	};
-	if (raw.simulated !== undefined && typeof raw.simulated !== 'boolean')
-		throw new ConfigError({ file: shown, path: '$.simulated' }, 'boolean', raw.simulated);
+	for (const key of ['simulated', 'public'])
+		if (raw[key] !== undefined && typeof raw[key] !== 'boolean')
+			throw new ConfigError({ file: shown, path: `$.${key}` }, 'boolean', raw[key]);
+	const secureCookie = raw.secureCookie ?? null;
+	if (secureCookie !== null && typeof secureCookie !== 'boolean')
+		throw new ConfigError({ file: shown, path: '$.secureCookie' }, 'boolean', secureCookie);
 	const resolve = (p: string | null) => (p === null ? null : path.resolve(dir, p));
 	return {
 		dataDir: dir,
@@ -66,7 +74,9 @@ export function loadConfig(dir = dataDir()): Config {
 		boundarySource: text('boundarySource', null),
 		tileUrl: text('tileUrl', null),
 		tileAttribution: text('tileAttribution', null),
-		simulated: raw.simulated === true
+		simulated: raw.simulated === true,
+		public: raw.public !== false,
+		secureCookie
 	};
 }
 
