@@ -14,6 +14,7 @@ import { runActivity, runUnits } from './commands/lists.ts';
 import { runImports, runRejects } from './commands/history.ts';
 import { runIngest } from './commands/ingest.ts';
 import { runNames } from './commands/names.ts';
+import { runPresets } from './commands/presets.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
 import { runSetup } from './commands/setup.ts';
@@ -33,6 +34,7 @@ export const COMMANDS = [
 	'imports',
 	'rejects',
 	'names',
+	'presets',
 	'report',
 	'setup'
 ] as const;
@@ -79,7 +81,7 @@ const FLAGS = {
 	'dry-run': {
 		type: 'boolean',
 		description:
-			'ingest, units, activity, names, imports remove: report what would change, change nothing'
+			'ingest, units, activity, names, imports remove, presets: report what would change, change nothing'
 	},
 	again: {
 		type: 'boolean',
@@ -134,6 +136,9 @@ commands:
   names undo "<name>"                                       take back the decisions on a name
   names export --out FILE                                   the unit list with accepted names as aliases
   names rematch                                             match every import again (vocabulary edited)
+  presets                                                   the target presets (* the default)
+  presets add <file.json> [--dry-run]                       check a preset and save it (same id: replace)
+  presets remove <id> [--dry-run]                           remove a target preset
   report --month YYYY-MM [--format docx|xlsx|pdf|html] [--out FILE] [--lang en]
                                                             the month's progress report
 
@@ -170,6 +175,7 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		imports: [0, 2],
 		rejects: [1, 1],
 		names: [0, 3],
+		presets: [0, 2],
 		report: [0, 0],
 		setup: [0, 0]
 	}[command as Command];
@@ -266,6 +272,8 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 				return await runRejects(options, output);
 			case 'names':
 				return await runNames(options, output);
+			case 'presets':
+				return await runPresets(options, output);
 			case 'report':
 				return await runReport(options, output);
 			case 'setup':

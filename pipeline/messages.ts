@@ -269,6 +269,20 @@ const MESSAGES = {
 	cannot_write: {
 		vi: (p) => `không ghi được tệp (${p.detail})`,
 		en: (p) => `cannot write the file (${p.detail})`
+	},
+	no_such_preset: {
+		vi: (p) => `không có bộ chỉ tiêu mã “${p.id}” (đang có: ${p.ids})`,
+		en: (p) => `no preset has the id "${p.id}" (there are: ${p.ids})`
+	},
+	default_preset: {
+		vi: (p) =>
+			`“${p.id}” là bộ chỉ tiêu mặc định (defaultPreset trong config.json): đổi bộ mặc định trước khi xóa`,
+		en: (p) =>
+			`"${p.id}" is the default preset (defaultPreset in config.json): choose another default before removing it`
+	},
+	last_preset: {
+		vi: (p) => `“${p.id}” là bộ chỉ tiêu duy nhất: trang theo dõi cần ít nhất một bộ`,
+		en: (p) => `"${p.id}" is the only preset: the dashboard needs at least one`
 	}
 } satisfies Record<string, Record<Lang, Text>>;
 
@@ -475,6 +489,22 @@ const SAY = {
 		vi: (p) => `✓ đã xóa lượt #${p.id} (${p.file}, số liệu đến ${p.date}); có thể nhập lại tệp này`,
 		en: (p) =>
 			`✓ import #${p.id} removed (${p.file}, as of ${p.date}); the file can be imported again`
+	},
+	presetLine: {
+		vi: (p) => `${p.id}  ${p.name} — ${p.targets} chỉ tiêu (${p.file})`,
+		en: (p) => `${p.id}  ${p.name} — ${p.targets} targets (${p.file})`
+	},
+	presetAdded: {
+		vi: (p) => `bộ chỉ tiêu mới ${p.id} (${p.name}): ${p.targets} chỉ tiêu`,
+		en: (p) => `new preset ${p.id} (${p.name}): ${p.targets} targets`
+	},
+	presetReplaced: {
+		vi: (p) => `bộ chỉ tiêu ${p.id} (${p.name}) thay bản cũ: ${p.targets} chỉ tiêu`,
+		en: (p) => `preset ${p.id} (${p.name}) replaces the previous one: ${p.targets} targets`
+	},
+	presetRemoved: {
+		vi: (p) => `đã xóa bộ chỉ tiêu ${p.id} (${p.name})`,
+		en: (p) => `preset ${p.id} (${p.name}) removed`
 	},
 	openNames: {
 		vi: (p) =>

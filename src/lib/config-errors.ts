@@ -27,6 +27,12 @@ const PROBLEMS = {
 		en: () => 'expected a date YYYY-MM-DD, e.g. 2023-12-31'
 	},
 	positive: { vi: () => 'cần số nguyên lớn hơn 0', en: () => 'expected a whole number above 0' },
+	presetId: {
+		vi: () =>
+			'mã bộ chỉ tiêu cũng là tên tệp: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 80 ký tự), ví dụ ha-tinh-2023',
+		en: () =>
+			'a preset id is also its file name: letters without marks, digits, dots, dashes and underscores (80 at most), e.g. ha-tinh-2023'
+	},
 	duplicateId: {
 		vi: (p) => `mã chỉ tiêu “${p.id}” đã dùng cho chỉ tiêu khác`,
 		en: (p) => `duplicate target id "${p.id}"`
