@@ -110,7 +110,12 @@ export function configText(
 		where += `, ${words.line} ${place.line}, ${words.column} ${place.column}`;
 	if (place.path !== undefined)
 		where += `: ${place.path} ${error.value === undefined ? `(${words.missing})` : `= ${error.value}`}`;
-	return `${where}: ${PROBLEMS[error.problem][lang](error.params)}`;
+	return `${where}: ${problemText(error, lang)}`;
+}
+
+/** What is wrong, without where: shown next to the field of a form. */
+export function problemText(error: Pick<ConfigError, 'problem' | 'params'>, lang: Lang): string {
+	return PROBLEMS[error.problem][lang](error.params);
 }
 
 function shortJson(value: unknown): string {
