@@ -48,7 +48,7 @@ function post(user: User | null | undefined, fields: Record<string, string>) {
 		locals: { user },
 		url: URL_,
 		request: new Request(URL_, { method: 'POST', body })
-	} as unknown as Parameters<typeof actions.accept>[0];
+	} as unknown as Parameters<NonNullable<typeof actions.accept>>[0];
 }
 
 const loadAs = (user: User | null | undefined) =>
@@ -56,7 +56,7 @@ const loadAs = (user: User | null | undefined) =>
 		review: { names: { raw: string; field: string; suggestions: { code: string }[] }[] };
 	}>;
 
-async function status(promise: Promise<unknown>): Promise<number> {
+async function status(promise: unknown): Promise<number> {
 	try {
 		await promise;
 		return 200;
@@ -83,7 +83,7 @@ describe('names review actions', () => {
 		for (const user of OTHERS) {
 			expect(await status(loadAs(user))).toBe(403);
 			for (const kind of ['accept', 'ignore', 'undo'] as const)
-				expect(await status(actions[kind](post(user, { name: name.raw, code: '436' })))).toBe(403);
+				expect(await status(actions[kind]!(post(user, { name: name.raw, code: '436' })))).toBe(403);
 		}
 		expect(await query(province.db, 'SELECT count(*)::INT AS n FROM name_decision')).toEqual(
 			before
@@ -96,7 +96,7 @@ describe('names review actions', () => {
 		expect(name, 'the simulated exports misspell some names').toBeDefined();
 		const code = name.suggestions[0]!.code;
 		const before = await registered(code);
-		const result = (await actions.accept(post(association, { name: name.raw, code }))) as {
+		const result = (await actions.accept!(post(association, { name: name.raw, code }))) as {
 			report: { ok: boolean; lines: string[] };
 		};
 		expect(result.report.ok, result.report.lines.join('\n')).toBe(true);
@@ -105,7 +105,7 @@ describe('names review actions', () => {
 		const after = await loadAs(association);
 		expect(after.review.names.map((n) => n.raw)).not.toContain(name.raw);
 
-		const undone = (await actions.undo(post(association, { name: name.raw }))) as {
+		const undone = (await actions.undo!(post(association, { name: name.raw }))) as {
 			report: { ok: boolean };
 		};
 		expect(undone.report.ok).toBe(true);
@@ -116,18 +116,18 @@ describe('names review actions', () => {
 	it('ignores a name, and refuses a code that is no unit in one line, changing nothing', async () => {
 		const { review } = await loadAs(association);
 		const name = review.names.at(-1)!;
-		const refused = (await actions.accept(
+		const refused = (await actions.accept!(
 			post({ ...association, role: 'admin' }, { name: name.raw, code: 'NO-SUCH' })
 		)) as { status: number; data: { report: { ok: boolean; errors: string[] } } };
 		expect(refused.status).toBe(400);
 		expect(refused.data.report.errors).toEqual([
 			'✗ không có đơn vị hay đối tượng mã “NO-SUCH” (mã đơn vị: xem danh mục; mã đối tượng: groups.csv)'
 		]);
-		const missing = (await actions.accept(post(association, { name: name.raw }))) as {
+		const missing = (await actions.accept!(post(association, { name: name.raw }))) as {
 			status: number;
 		};
 		expect(missing.status).toBe(400);
-		const ignored = (await actions.ignore(post(association, { name: name.raw }))) as {
+		const ignored = (await actions.ignore!(post(association, { name: name.raw }))) as {
 			report: { ok: boolean };
 		};
 		expect(ignored.report.ok).toBe(true);
