@@ -53,7 +53,10 @@ function post(user: User | null | undefined, fields: Record<string, string>) {
 
 const loadAs = (user: User | null | undefined) =>
 	load({ locals: { user }, url: URL_ } as unknown as Parameters<typeof load>[0]) as Promise<{
-		review: { names: { raw: string; field: string; suggestions: { code: string }[] }[] };
+		review: {
+			names: { raw: string; field: string; suggestions: { code: string }[] }[];
+			decisions: { raw: string; code: string | null; decidedBy: string }[];
+		};
 	}>;
 
 async function status(promise: unknown): Promise<number> {
@@ -104,6 +107,7 @@ describe('names review actions', () => {
 		expect(await registered(code)).toBeGreaterThan(before);
 		const after = await loadAs(association);
 		expect(after.review.names.map((n) => n.raw)).not.toContain(name.raw);
+		expect(after.review.decisions[0]).toMatchObject({ raw: name.raw, code, decidedBy: 'lan' });
 
 		const undone = (await actions.undo!(post(association, { name: name.raw }))) as {
 			report: { ok: boolean };
