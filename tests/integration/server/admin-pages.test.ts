@@ -10,7 +10,8 @@ import path from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../src/lib/access.ts';
-import { draftFromPreset } from '../../../src/lib/preset-draft.ts';
+import { draftFromPreset, type PresetDraft } from '../../../src/lib/preset-draft.ts';
+import type { CommandReport } from '../../../src/lib/server/admin/cli-result.ts';
 import { closeLiveDatabases } from '../../../src/lib/server/db.ts';
 import { currentDatabase } from '../../../src/lib/server/live.ts';
 import { listUnits } from '../../../src/lib/server/units.ts';
@@ -70,10 +71,21 @@ async function status(run: () => unknown): Promise<number> {
 	}
 }
 
+/** Every field any of the actions' results may have (each test reads those of its action). */
+interface Answered {
+	step?: string;
+	refused?: string;
+	file: string;
+	hash: string;
+	report: CommandReport;
+	problem?: { field: string; text: string };
+	draft: PresetDraft;
+}
+
 /** An action's answer: the data of a fail(400, …) or of a success. */
 async function answer(action: ((e: Event) => unknown) | undefined, event: Event) {
 	const out = (await action!(event)) as { status?: number; data?: unknown; result?: unknown };
-	const data = (out.status === 400 ? out.data : out) as { result: any };
+	const data = (out.status === 400 ? out.data : out) as { result: Answered };
 	return { failed: out.status === 400, result: data.result };
 }
 
@@ -200,7 +212,7 @@ describe('target presets', () => {
 			field: 'targets.2.threshold',
 			text: 'tỉ lệ viết dạng số thập phân, 40% viết là 0.4 (40)'
 		});
-		expect(refused.result.draft.targets[2].threshold).toBe('40');
+		expect(refused.result.draft.targets[2]!.threshold).toBe('40');
 		expect(targets()).toEqual(['cu-chi-2023.json', 'ha-tinh-2023.json']);
 	});
 
