@@ -51,7 +51,7 @@ async function signIn(page: Page): Promise<void> {
 	await page.fill('input[name="password"]', REVIEWER.password);
 	await Promise.all([
 		page.waitForURL((url) => url.pathname !== '/login'),
-		page.click('form button')
+		page.click('button[type=submit]')
 	]);
 }
 
