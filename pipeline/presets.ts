@@ -76,7 +76,11 @@ export async function removePreset(
 	const all = presetFiles(config);
 	const found = all.find((p) => p.preset.id === id);
 	if (!found)
-		throw new ImportError('no_such_preset', {}, { id, ids: all.map((p) => p.preset.id).join(', ') });
+		throw new ImportError(
+			'no_such_preset',
+			{},
+			{ id, ids: all.map((p) => p.preset.id).join(', ') }
+		);
 	if (id === config.defaultPreset) throw new ImportError('default_preset', {}, { id });
 	if (all.length === 1) throw new ImportError('last_preset', {}, { id });
 	if (!dryRun) await rm(found.file);
