@@ -25,7 +25,8 @@ const UNLOGGED: Partial<Record<Command, (args: string[]) => boolean>> = {
 	setup: () => true,
 	users: () => true,
 	imports: (args) => args[0] !== 'remove',
-	names: (args) => args[0] === undefined || args[0] === 'list' || args[0] === 'export'
+	names: (args) => args[0] === undefined || args[0] === 'list' || args[0] === 'export',
+	presets: (args) => args[0] === undefined || args[0] === 'list'
 };
 
 /** The action logged for the command ("ingest", "names accept"), or null when nothing changes. */
@@ -37,7 +38,7 @@ export function loggedAction(
 	return options.command + sub;
 }
 
-const SUBCOMMANDS = new Set<Command>(['imports', 'names']);
+const SUBCOMMANDS = new Set<Command>(['imports', 'names', 'presets']);
 
 /** Who runs the command: the browser's user (the server sets CDHT_ACTOR), else the OS user. */
 export function cliActor(): { actor: string; source: AuditSource } {

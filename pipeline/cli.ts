@@ -14,6 +14,7 @@ import { runActivity, runUnits } from './commands/lists.ts';
 import { runImports, runRejects } from './commands/history.ts';
 import { runIngest } from './commands/ingest.ts';
 import { runNames } from './commands/names.ts';
+import { runPresets } from './commands/presets.ts';
 import { runProgress } from './commands/progress.ts';
 import { runReport } from './commands/report.ts';
 import { runSetup } from './commands/setup.ts';
@@ -36,6 +37,7 @@ export const COMMANDS = [
 	'imports',
 	'rejects',
 	'names',
+	'presets',
 	'report',
 	'setup',
 	'users'
@@ -91,7 +93,7 @@ const FLAGS = {
 	'dry-run': {
 		type: 'boolean',
 		description:
-			'ingest, units, activity, names, imports remove: report what would change, change nothing'
+			'ingest, units, activity, names, imports remove, presets: report what would change, change nothing'
 	},
 	again: {
 		type: 'boolean',
@@ -152,6 +154,9 @@ commands:
   names undo "<name>"                                       take back the decisions on a name
   names export --out FILE                                   the unit list with accepted names as aliases
   names rematch                                             match every import again (vocabulary edited)
+  presets                                                   the target presets (* the default)
+  presets add <file.json> [--dry-run]                       check a preset and save it (same id: replace)
+  presets remove <id> [--dry-run]                           remove a target preset
   report --month YYYY-MM [--format docx|xlsx|pdf|html] [--out FILE] [--lang en]
                                                             the month's progress report
   users add <name> --role admin|association|officer|viewer [--unit CODE]
@@ -193,6 +198,7 @@ export function parseOptions(argv: string[]): CliOptions | 'help' {
 		imports: [0, 2],
 		rejects: [1, 1],
 		names: [0, 3],
+		presets: [0, 2],
 		report: [0, 0],
 		setup: [0, 0],
 		users: [1, 2]
@@ -327,6 +333,8 @@ async function dispatch(options: CliOptions, output: Output): Promise<number> {
 			return runRejects(options, output);
 		case 'names':
 			return runNames(options, output);
+		case 'presets':
+			return runPresets(options, output);
 		case 'report':
 			return runReport(options, output);
 		case 'setup':

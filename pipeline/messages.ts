@@ -274,6 +274,20 @@ const MESSAGES = {
 	audit_failed: {
 		vi: (p) => `đã thay đổi xong nhưng không ghi được vào nhật ký (${p.detail})`,
 		en: (p) => `the change is made but could not be written to the audit log (${p.detail})`
+	},
+	no_such_preset: {
+		vi: (p) => `không có bộ chỉ tiêu mã “${p.id}” (đang có: ${p.ids})`,
+		en: (p) => `no preset has the id "${p.id}" (there are: ${p.ids})`
+	},
+	default_preset: {
+		vi: (p) =>
+			`“${p.id}” là bộ chỉ tiêu mặc định (defaultPreset trong config.json): đổi bộ mặc định trước khi xóa`,
+		en: (p) =>
+			`"${p.id}" is the default preset (defaultPreset in config.json): choose another default before removing it`
+	},
+	last_preset: {
+		vi: (p) => `“${p.id}” là bộ chỉ tiêu duy nhất: trang theo dõi cần ít nhất một bộ`,
+		en: (p) => `"${p.id}" is the only preset: the dashboard needs at least one`
 	}
 } satisfies Record<string, Record<Lang, Text>>;
 
@@ -501,6 +515,22 @@ const SAY = {
 	},
 	passwordPrompt: { vi: () => 'Mật khẩu: ', en: () => 'Password: ' },
 	passwordAgain: { vi: () => 'Nhập lại mật khẩu: ', en: () => 'Password again: ' },
+	presetLine: {
+		vi: (p) => `${p.id}  ${p.name} — ${p.targets} chỉ tiêu (${p.file})`,
+		en: (p) => `${p.id}  ${p.name} — ${p.targets} targets (${p.file})`
+	},
+	presetAdded: {
+		vi: (p) => `bộ chỉ tiêu mới ${p.id} (${p.name}): ${p.targets} chỉ tiêu`,
+		en: (p) => `new preset ${p.id} (${p.name}): ${p.targets} targets`
+	},
+	presetReplaced: {
+		vi: (p) => `bộ chỉ tiêu ${p.id} (${p.name}) thay bản cũ: ${p.targets} chỉ tiêu`,
+		en: (p) => `preset ${p.id} (${p.name}) replaces the previous one: ${p.targets} targets`
+	},
+	presetRemoved: {
+		vi: (p) => `đã xóa bộ chỉ tiêu ${p.id} (${p.name})`,
+		en: (p) => `preset ${p.id} (${p.name}) removed`
+	},
 	openNames: {
 		vi: (p) =>
 			`Còn ${p.names} tên chưa khớp (${p.rows} dòng): xem và xử lý bằng “npm run pipeline -- names”`,

@@ -66,7 +66,8 @@ async function decide(
 		options.db,
 		async (db) => {
 			const decided = await choose(db, await matchingContext(db, options.dataDir));
-			const by = userInfo().username;
+			// The browser's user when the server runs the command for them (pipeline-run.ts).
+			const by = process.env.CDHT_ACTOR || userInfo().username;
 			for (const { meaning: _, ...d } of decided)
 				await recordDecision(
 					db.kysely,

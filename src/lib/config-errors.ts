@@ -27,6 +27,12 @@ const PROBLEMS = {
 		en: () => 'expected a date YYYY-MM-DD, e.g. 2023-12-31'
 	},
 	positive: { vi: () => 'cần số nguyên lớn hơn 0', en: () => 'expected a whole number above 0' },
+	presetId: {
+		vi: () =>
+			'mã bộ chỉ tiêu cũng là tên tệp: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 80 ký tự), ví dụ ha-tinh-2023',
+		en: () =>
+			'a preset id is also its file name: letters without marks, digits, dots, dashes and underscores (80 at most), e.g. ha-tinh-2023'
+	},
 	duplicateId: {
 		vi: (p) => `mã chỉ tiêu “${p.id}” đã dùng cho chỉ tiêu khác`,
 		en: (p) => `duplicate target id "${p.id}"`
@@ -104,7 +110,12 @@ export function configText(
 		where += `, ${words.line} ${place.line}, ${words.column} ${place.column}`;
 	if (place.path !== undefined)
 		where += `: ${place.path} ${error.value === undefined ? `(${words.missing})` : `= ${error.value}`}`;
-	return `${where}: ${PROBLEMS[error.problem][lang](error.params)}`;
+	return `${where}: ${problemText(error, lang)}`;
+}
+
+/** What is wrong, without where: shown next to the field of a form. */
+export function problemText(error: Pick<ConfigError, 'problem' | 'params'>, lang: Lang): string {
+	return PROBLEMS[error.problem][lang](error.params);
 }
 
 function shortJson(value: unknown): string {

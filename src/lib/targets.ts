@@ -67,6 +67,8 @@ export interface TargetPreset {
 	targets: Target[];
 }
 
+const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
 /** Validates a parsed preset file; every problem names the file, the JSON path and the value. */
 export function parsePreset(json: unknown, file: string): TargetPreset {
 	const fail = (path: string, value: unknown, problem: ConfigProblem, params = {}): never => {
@@ -95,13 +97,16 @@ export function parsePreset(json: unknown, file: string): TargetPreset {
 	};
 
 	const root = obj(json, '$');
+	const id = str(root.id, '$.id');
+	// The id names the preset's file (data/targets/<id>.json): nothing that leaves the folder.
+	if (!PRESET_ID.test(id) || id.includes('..')) fail('$.id', id, 'presetId');
 	const rules = obj(root.rules, '$.rules');
 	const targets = Array.isArray(root.targets)
 		? root.targets
 		: fail('$.targets', root.targets, 'list');
 	const ids = new Set<string>();
 	const preset: TargetPreset = {
-		id: str(root.id, '$.id'),
+		id,
 		name: localised(root.name, '$.name'),
 		source: str(root.source, '$.source'),
 		rules: {

@@ -91,7 +91,15 @@ export default async function setup(project: TestProject) {
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const server = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CDHT_DB: dbPath },
+		// ORIGIN: adapter-node otherwise takes the origin for https, and SvelteKit then refuses
+		// every form POST from the page (http) as cross-site.
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			CDHT_DB: dbPath
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,7 +1,10 @@
+import { ADMIN_MESSAGES } from './admin.ts';
+
 /**
  * Interface text, Vietnamese first. Keys name the concept (one name per concept, as in the code).
  */
 export const MESSAGES = {
+	...ADMIN_MESSAGES,
 	appTitle: { vi: 'Công dân học tập', en: 'Learning Citizens' },
 	appSubtitle: {
 		vi: 'Theo dõi tiến độ xây dựng mô hình Công dân học tập',

@@ -130,6 +130,16 @@ describe('parsePreset', () => {
 		['targets not a list', (j) => ({ ...j, targets: {} }), '$.targets = {}: expected a list [ … ]'],
 		['an empty id', (j) => ({ ...j, id: ' ' }), '$.id = " ": expected a non-empty text'],
 		[
+			'an id that is not a file name',
+			(j) => ({ ...j, id: '../config' }),
+			'$.id = "../config": a preset id is also its file name: letters without marks, digits, dots, dashes and underscores (80 at most), e.g. ha-tinh-2023'
+		],
+		[
+			'an id with marks',
+			(j) => ({ ...j, id: 'hà-tĩnh' }),
+			'$.id = "hà-tĩnh": a preset id is also its file name: letters without marks, digits, dots, dashes and underscores (80 at most), e.g. ha-tinh-2023'
+		],
+		[
 			'a name without English',
 			(j) => ({ ...j, name: { vi: 'Thử' } }),
 			'$.name.en (missing): expected a non-empty text'
