@@ -56,7 +56,9 @@ function people(short: (n: number) => boolean): string[][] {
 		const cells = row(n, { id: id((n % 99_999) + 1) });
 		const birth = `${String(1 + (n % 28)).padStart(2, '0')}/05/19${10 + (n % 90)}`;
 		// A short row: written without its trailing cells (the date of recognition on).
-		rows.push(short(n) ? cells.slice(0, 8) : [...cells, birth, `0977${String(n).padStart(6, '0')}`]);
+		rows.push(
+			short(n) ? cells.slice(0, 8) : [...cells, birth, `0977${String(n).padStart(6, '0')}`]
+		);
 	}
 	return rows;
 }
