@@ -256,6 +256,12 @@ const MESSAGES = {
 		en: (p) =>
 			`a cell longer than ${p.limit} characters (Excel's limit): a damaged file or not written by a spreadsheet; not read`
 	},
+	row_too_wide: {
+		vi: (p) =>
+			`hàng có ô vượt quá cột thứ ${p.limit}: tệp hỏng hoặc không do bảng tính tạo ra, không đọc (giới hạn mặc định là của Excel, 16384 cột; CDHT_XLSX_MAX_COLUMNS đặt giới hạn khác)`,
+		en: (p) =>
+			`a row with a cell beyond column ${p.limit}: a damaged file or not written by a spreadsheet; not read (the limit is Excel's 16384 columns unless CDHT_XLSX_MAX_COLUMNS sets another)`
+	},
 	xlsx_part_too_large: {
 		vi: (p) =>
 			`phần ${p.part} của tệp khi giải nén vượt quá giới hạn ${p.megabytes} MB (tệp hỏng hoặc bom zip), không đọc`,

@@ -8,6 +8,8 @@ import { ImportError } from '../errors.ts';
 import { fold } from '../text.ts';
 import { openWorkbook, XlsxDate, XlsxError, type CellValue } from '../xlsx/reader.ts';
 import { detectFormat } from './format.ts';
+import { RowTooWide } from '../xlsx/errors.ts';
+import { rowTooWide } from './xlsx.ts';
 import { detectDelimiter, detectEncoding, parseCsv } from './text-file.ts';
 
 export interface TableRow<K extends string> {
@@ -100,8 +102,13 @@ async function xlsxRows(
 			const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
 			if (!sheet) throw new ImportError('no_sheet', { file: name });
 			const rows: { row: number; cells: string[] }[] = [];
-			for await (const batch of workbook.rows(sheet)) {
-				for (const r of batch) rows.push({ row: r.row, cells: r.cells.map(cellText) });
+			try {
+				for await (const batch of workbook.rows(sheet)) {
+					for (const r of batch) rows.push({ row: r.row, cells: r.cells.map(cellText) });
+				}
+			} catch (error) {
+				if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
+				throw error;
 			}
 			return { sheet: sheet.name, rows };
 		} finally {

@@ -22,6 +22,7 @@ import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
+import { RowTooWide } from '../xlsx/errors.ts';
 import { CellTooLarge, loadRows, MAX_CELL_CHARACTERS, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
@@ -59,6 +60,7 @@ export async function readXlsx(
 			await loadRows(connection, rows);
 		} catch (error) {
 			if (error instanceof CellTooLarge) throw cellTooLarge(error, name, found);
+			if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
 			throw error;
 		} finally {
 			await rm(rowPath, { force: true });
@@ -79,6 +81,14 @@ function cellTooLarge(error: CellTooLarge, name: string, found: DataSheet): Impo
 		'cell_too_large',
 		{ file: name, sheet: found.sheet.name, row: error.row, column },
 		{ limit: MAX_CELL_CHARACTERS }
+	);
+}
+
+export function rowTooWide(error: RowTooWide, name: string, sheet: string): ImportError {
+	return new ImportError(
+		'row_too_wide',
+		{ file: name, sheet, row: error.row },
+		{ limit: error.limit }
 	);
 }
 
@@ -114,12 +124,17 @@ async function findDataSheet(workbook: Workbook, name: string): Promise<DataShee
 	for (const sheet of visibleFirst) {
 		const numbers: number[] = [];
 		const rows: string[][] = [];
-		for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {
-			for (const row of batch) {
-				numbers.push(row.row);
-				rows.push(row.cells.map(text));
+		try {
+			for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {
+				for (const row of batch) {
+					numbers.push(row.row);
+					rows.push(row.cells.map(text));
+				}
+				break;
 			}
-			break;
+		} catch (error) {
+			if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
+			throw error;
 		}
 		try {
 			const header = detectHeader(rows);

@@ -39,3 +39,16 @@ export class MalformedXml extends Error {
 		this.name = 'MalformedXml';
 	}
 }
+
+/** A cell beyond the widest row allowed (columns.ts's maxColumns), in sheet row `row`. */
+export class RowTooWide extends Error {
+	readonly row: number;
+	readonly limit: number;
+
+	constructor(row: number, limit: number) {
+		super(`row ${row} is wider than ${limit} columns`);
+		this.name = 'RowTooWide';
+		this.row = row;
+		this.limit = limit;
+	}
+}

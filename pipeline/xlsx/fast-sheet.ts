@@ -9,6 +9,8 @@
  */
 import { DATE1904_OFFSET, XlsxDate, type CellValue } from './cells.ts';
 import type { SheetContext } from './sheet-scanner.ts';
+import { maxColumns } from './columns.ts';
+import { RowTooWide } from './errors.ts';
 import { decodeText } from './xml-text.ts';
 
 export class NotFast extends Error {
@@ -78,6 +80,9 @@ export class FastSheetWriter {
 	/** Chunks after `carry` with no `</row>`: joined once one comes, not copied again per chunk. */
 	private pending: Buffer[] = [];
 	private started = false;
+	/** The sheet row being read, and the widest row allowed. */
+	private row = 0;
+	private readonly maxColumns = maxColumns();
 	done = false;
 
 	constructor(
@@ -199,6 +204,7 @@ export class FastSheetWriter {
 			const selfClosing = buf[gt - 1] === SLASH;
 			if (!selfClosing && gt >= complete) return pos;
 			const row = this.rowNumber(buf, pos + 4, gt);
+			this.row = row;
 			this.kind.fill(KIND_NONE);
 			pos = selfClosing ? gt + 1 : this.cells(buf, gt + 1, complete);
 			if (row > this.head) this.emit(buf, row);
@@ -273,6 +279,7 @@ export class FastSheetWriter {
 		for (; buf[i]! >= 0x41 && buf[i]! <= 0x5a; i++) col = col * 26 + buf[i]! - 0x40;
 		if (i === ref) throw new NotFast('a lower-case or empty cell reference');
 		col--;
+		if (col >= this.maxColumns) throw new RowTooWide(this.row, this.maxColumns);
 		const field = col < this.fieldOf.length ? this.fieldOf[col]! : -1;
 		if (buf[gt - 1] === SLASH) return gt + 1;
 		if (field === -1) {

@@ -18,7 +18,8 @@ import {
 	uintAttribute
 } from './cell-markup.ts';
 import { DATE1904_OFFSET, XlsxDate, type CellValue, type XlsxRow } from './cells.ts';
-import { MalformedXml } from './errors.ts';
+import { maxColumns } from './columns.ts';
+import { MalformedXml, RowTooWide } from './errors.ts';
 import { isStartTag, readRichText, skipElement, Tags } from './rich-text.ts';
 import { decodeText } from './xml-text.ts';
 
@@ -54,6 +55,7 @@ export class SheetScanner {
 	private pending: string[] = [];
 	private lastRow = 0;
 	private bytes = 0;
+	private readonly maxColumns = maxColumns();
 
 	constructor(ctx: SheetContext) {
 		this.ctx = ctx;
@@ -237,6 +239,8 @@ export class SheetScanner {
 			}
 			const gt = this.readCellTag(xml, name + 1, end);
 			col = cell.col >= 0 ? cell.col : col + 1;
+			// Checked before the row is padded out to the cell.
+			if (col >= this.maxColumns) throw new RowTooWide(this.lastRow, this.maxColumns);
 			if (xml.charCodeAt(gt - 1) === 47 /* / */) {
 				i = gt + 1;
 				continue;
