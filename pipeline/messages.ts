@@ -256,6 +256,12 @@ const MESSAGES = {
 		en: (p) =>
 			`a cell longer than ${p.limit} characters (Excel's limit): a damaged file or not written by a spreadsheet; not read`
 	},
+	rows_unaccounted: {
+		vi: (p) =>
+			`đọc được ${p.read} dòng dữ liệu khác nhau trong khi tệp có ${p.expected}: có dòng sẽ bị mất hoặc trùng số dòng, không nhập (mở tệp bằng Excel, lưu lại rồi nhập tệp đó)`,
+		en: (p) =>
+			`read ${p.read} distinct data rows where the file has ${p.expected}: rows would be lost or numbered twice; not imported (open the file in Excel, save it again and import that)`
+	},
 	row_too_wide: {
 		vi: (p) =>
 			`hàng có ô vượt quá cột thứ ${p.limit}: tệp hỏng hoặc không do bảng tính tạo ra, không đọc (giới hạn mặc định là của Excel, 16384 cột; CDHT_XLSX_MAX_COLUMNS đặt giới hạn khác)`,

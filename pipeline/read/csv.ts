@@ -21,6 +21,7 @@ import { STAGING, stagingColumn } from './staging.ts';
 import { recordAt, scanRecords, skipShifts, type RecordScan } from './records.ts';
 import { detectDelimiter, parseCsv, sniffTextFile, type Encoding } from './text-file.ts';
 import { headerError } from './header-error.ts';
+import { refuseUnaccounted } from './accounting.ts';
 import { tempFile } from '../temp-files.ts';
 import type { PersonKeyer } from '../person-key.ts';
 import { transcodePrivately } from './private-transcode.ts';
@@ -116,6 +117,7 @@ export async function readCsv(
 			await connection.run(`DELETE FROM ${STAGING}`);
 			await readSerial(plan, scan, name);
 		}
+		await refuseUnaccounted(connection, dataRecords(scan, header), { file: name });
 	} finally {
 		if (source !== file) await rm(source, { force: true });
 	}
@@ -131,6 +133,12 @@ export async function readCsv(
 		reader,
 		keyedIds: true
 	};
+}
+
+/** The records below the header that are not empty: what staging must hold, whichever reader. */
+function dataRecords(scan: RecordScan, header: Header): number {
+	const head = header.lastRow + 1;
+	return scan.records - head - scan.blanks.filter((b) => b > head).length;
 }
 
 /**

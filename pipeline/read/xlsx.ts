@@ -20,6 +20,7 @@ import {
 } from '../xlsx/reader.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
+import { refuseUnaccounted } from './accounting.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
 import { RowTooWide } from '../xlsx/errors.ts';
@@ -58,6 +59,7 @@ export async function readXlsx(
 				(await writeRowsFast(workbook, sheet, head, header, target, onRows)) ??
 				(await writeRows(workbook, sheet, head, header, target, onRows));
 			await loadRows(connection, rows);
+			await refuseUnaccounted(connection, rows.rows, { file: name, sheet: sheet.name });
 		} catch (error) {
 			if (error instanceof CellTooLarge) throw cellTooLarge(error, name, found);
 			if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);

@@ -193,3 +193,32 @@ function columnName(index: number): string {
 	}
 	return out;
 }
+
+/**
+ * `<row>` elements of shared-string cells (the markup Excel writes, which the fast path reads)
+ * and the shared-strings part they index.
+ */
+export function sharedRows(rows: { row: number; cells: string[] }[]): {
+	sheetData: string[];
+	sharedStrings: RawPart;
+} {
+	const strings: string[] = [];
+	const index = new Map<string, number>();
+	const sheetData = rows.map(({ row, cells }) => {
+		const xml = cells.map((text, c) => {
+			if (text === '') return '';
+			let i = index.get(text);
+			if (i === undefined) index.set(text, (i = strings.push(text) - 1));
+			return `<c r="${columnName(c)}${row}" t="s"><v>${i}</v></c>`;
+		});
+		return `<row r="${row}">${xml.join('')}</row>`;
+	});
+	const items = strings.map((s) => `<si><t>${xmlText(s)}</t></si>`).join('');
+	return {
+		sheetData,
+		sharedStrings: {
+			name: 'xl/sharedStrings.xml',
+			content: [`${XML}<sst xmlns="${MAIN}" count="${strings.length}">${items}</sst>`]
+		}
+	};
+}
