@@ -32,7 +32,12 @@ const SYSTEM_CAUSES: Record<string, Record<Lang, string>> = {
 		en: 'the file name is too long; rename it shorter'
 	},
 	ENOMEM: { vi: 'hết bộ nhớ', en: 'out of memory' },
-	EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' }
+	EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' },
+	EISDIR: { vi: 'là một thư mục, không phải tệp', en: 'a folder, not a file' },
+	ENOTREG: {
+		vi: 'không phải một tệp thường (thiết bị, ống hay thư mục)',
+		en: 'not a regular file (a device, pipe or folder)'
+	}
 };
 
 /** "district, commune" (name fields, as keys) in words. */
