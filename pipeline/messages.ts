@@ -267,6 +267,12 @@ const MESSAGES = {
 		en: (p) =>
 			`read ${p.read} distinct data rows where the file has ${p.expected}: rows would be lost or numbered twice; not imported (open the file in Excel, save it again and import that)`
 	},
+	row_too_large: {
+		vi: (p) =>
+			`hàng dài quá ${p.megabytes} MB khi giải nén (một ô khổng lồ: tệp hỏng hoặc bom zip), không đọc`,
+		en: (p) =>
+			`a row longer than ${p.megabytes} MB inflated (a giant cell: a damaged file or a zip bomb); not read`
+	},
 	row_too_wide: {
 		vi: (p) =>
 			`hàng có ô vượt quá cột thứ ${p.limit}: tệp hỏng hoặc không do bảng tính tạo ra, không đọc (giới hạn mặc định là của Excel, 16384 cột; CDHT_XLSX_MAX_COLUMNS đặt giới hạn khác)`,

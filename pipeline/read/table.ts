@@ -8,8 +8,7 @@ import { ImportError } from '../errors.ts';
 import { fold } from '../text.ts';
 import { openWorkbook, XlsxDate, XlsxError, type CellValue } from '../xlsx/reader.ts';
 import { detectFormat } from './format.ts';
-import { RowTooWide } from '../xlsx/errors.ts';
-import { rowTooWide } from './xlsx.ts';
+import { rowRefusal } from './xlsx.ts';
 import { detectDelimiter, detectEncoding, parseCsv } from './text-file.ts';
 
 export interface TableRow<K extends string> {
@@ -107,8 +106,7 @@ async function xlsxRows(
 					for (const r of batch) rows.push({ row: r.row, cells: r.cells.map(cellText) });
 				}
 			} catch (error) {
-				if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
-				throw error;
+				throw rowRefusal(error, name, sheet.name) ?? error;
 			}
 			return { sheet: sheet.name, rows };
 		} finally {

@@ -23,7 +23,7 @@ import { headerError } from './header-error.ts';
 import { refuseUnaccounted } from './accounting.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
-import { RowTooWide } from '../xlsx/errors.ts';
+import { MAX_ROW_BYTES, RowTooLarge, RowTooWide } from '../xlsx/errors.ts';
 import { CellTooLarge, loadRows, MAX_CELL_CHARACTERS, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
@@ -62,8 +62,7 @@ export async function readXlsx(
 			await refuseUnaccounted(connection, rows.rows, { file: name, sheet: sheet.name });
 		} catch (error) {
 			if (error instanceof CellTooLarge) throw cellTooLarge(error, name, found);
-			if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
-			throw error;
+			throw rowRefusal(error, name, sheet.name) ?? error;
 		} finally {
 			await rm(rowPath, { force: true });
 		}
@@ -86,12 +85,21 @@ function cellTooLarge(error: CellTooLarge, name: string, found: DataSheet): Impo
 	);
 }
 
-export function rowTooWide(error: RowTooWide, name: string, sheet: string): ImportError {
-	return new ImportError(
-		'row_too_wide',
-		{ file: name, sheet, row: error.row },
-		{ limit: error.limit }
-	);
+/** A row refused by the sheet readers' limits (xlsx/errors.ts), or null for another error. */
+export function rowRefusal(error: unknown, name: string, sheet: string): ImportError | null {
+	if (error instanceof RowTooWide)
+		return new ImportError(
+			'row_too_wide',
+			{ file: name, sheet, row: error.row },
+			{ limit: error.limit }
+		);
+	if (error instanceof RowTooLarge)
+		return new ImportError(
+			'row_too_large',
+			{ file: name, sheet, ...(error.row > 0 && { row: error.row }) },
+			{ megabytes: MAX_ROW_BYTES / 2 ** 20 }
+		);
+	return null;
 }
 
 function corrupt(error: unknown, name: string): ImportError {
@@ -135,8 +143,7 @@ async function findDataSheet(workbook: Workbook, name: string): Promise<DataShee
 				break;
 			}
 		} catch (error) {
-			if (error instanceof RowTooWide) throw rowTooWide(error, name, sheet.name);
-			throw error;
+			throw rowRefusal(error, name, sheet.name) ?? error;
 		}
 		try {
 			const header = detectHeader(rows);

@@ -10,7 +10,7 @@
 import { DATE1904_OFFSET, XlsxDate, type CellValue } from './cells.ts';
 import type { SheetContext } from './sheet-scanner.ts';
 import { maxColumns } from './columns.ts';
-import { RowTooWide } from './errors.ts';
+import { carriedRow, MAX_ROW_BYTES, RowTooLarge, RowTooWide } from './errors.ts';
 import { decodeText } from './xml-text.ts';
 
 export class NotFast extends Error {
@@ -79,6 +79,7 @@ export class FastSheetWriter {
 	private carry: Buffer | null = null;
 	/** Chunks after `carry` with no `</row>`: joined once one comes, not copied again per chunk. */
 	private pending: Buffer[] = [];
+	private pendingLength = 0;
 	private started = false;
 	/** The sheet row being read, and the widest row allowed. */
 	private row = 0;
@@ -116,6 +117,10 @@ export class FastSheetWriter {
 			const first = chunk.indexOf(ROW_END);
 			if (first === -1) {
 				this.pending.push(chunk);
+				this.pendingLength += chunk.length;
+				// A giant cell: refused here, not after it is gathered and found not fast.
+				if (this.carry.length + this.pendingLength > MAX_ROW_BYTES)
+					throw new RowTooLarge(carriedRow(this.carry.subarray(0, 200).toString('latin1')));
 				return;
 			}
 			const joined = Buffer.concat([
@@ -125,6 +130,7 @@ export class FastSheetWriter {
 			]);
 			this.carry = null;
 			this.pending = [];
+			this.pendingLength = 0;
 			this.scan(joined);
 			if (this.done) return;
 			rest = chunk.subarray(first + ROW_END.length);
@@ -174,6 +180,7 @@ export class FastSheetWriter {
 			const last = Buffer.concat([this.carry, ...this.pending]);
 			this.carry = null;
 			this.pending = [];
+			this.pendingLength = 0;
 			this.scan(last);
 		}
 		if (!this.done) throw new NotFast('no end of sheetData');

@@ -19,7 +19,7 @@ import {
 } from './cell-markup.ts';
 import { DATE1904_OFFSET, XlsxDate, type CellValue, type XlsxRow } from './cells.ts';
 import { maxColumns } from './columns.ts';
-import { MalformedXml, RowTooWide } from './errors.ts';
+import { carriedRow, MalformedXml, MAX_ROW_BYTES, RowTooLarge, RowTooWide } from './errors.ts';
 import { isStartTag, readRichText, skipElement, Tags } from './rich-text.ts';
 import { decodeText } from './xml-text.ts';
 
@@ -53,6 +53,7 @@ export class SheetScanner {
 	private carry = '';
 	/** Text after a long `carry` with no row end in it: joined once one comes (or at the end). */
 	private pending: string[] = [];
+	private pendingLength = 0;
 	private lastRow = 0;
 	private bytes = 0;
 	private readonly maxColumns = maxColumns();
@@ -86,8 +87,13 @@ export class SheetScanner {
 			if (rowEnd === -1) {
 				// A carry this long is a row (or comment) in progress, not a tag cut in two: scanning
 				// it again with every chunk until its end comes would read it over and over.
-				if (this.carry.length >= DEFER_FROM) this.pending.push(text);
-				else this.scanJoined(this.carry + text);
+				if (this.carry.length >= DEFER_FROM) {
+					this.pending.push(text);
+					// Characters, not bytes: a character is at least one byte of the part.
+					this.pendingLength += text.length;
+					if (this.carry.length + this.pendingLength > MAX_ROW_BYTES)
+						throw new RowTooLarge(carriedRow(this.carry.slice(0, 200)));
+				} else this.scanJoined(this.carry + text);
 				return;
 			}
 			pos = rowEnd + this.tags.rowEnd.length;
@@ -119,6 +125,7 @@ export class SheetScanner {
 		const carried = this.carry + this.pending.join('');
 		this.carry = '';
 		this.pending = [];
+		this.pendingLength = 0;
 		return carried;
 	}
 

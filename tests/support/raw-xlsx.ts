@@ -15,6 +15,14 @@ export interface RawPart {
 	content: Iterable<string | Buffer>;
 	/** The uncompressed size written in the headers (default: the real one). */
 	declaredSize?: number;
+	/** The part deflated already (deflatePart), to write it into several files. */
+	deflated?: Deflated;
+}
+
+export interface Deflated {
+	data: Buffer;
+	crc: number;
+	size: number;
 }
 
 interface Written {
@@ -26,9 +34,7 @@ interface Written {
 }
 
 /** Deflates `content` into memory (a bomb's output is small), with its CRC-32 and real size. */
-async function deflate(
-	content: Iterable<string | Buffer>
-): Promise<{ data: Buffer; crc: number; size: number }> {
+export async function deflatePart(content: Iterable<string | Buffer>): Promise<Deflated> {
 	let crc = 0;
 	let size = 0;
 	const pieces = function* () {
@@ -56,7 +62,7 @@ export async function writeRawXlsx(file: string, parts: RawPart[]): Promise<stri
 		if (!out.write(bytes)) await once(out, 'drain');
 	};
 	for (const part of parts) {
-		const { data, crc, size } = await deflate(part.content);
+		const { data, crc, size } = part.deflated ?? (await deflatePart(part.content));
 		const name = Buffer.from(part.name);
 		const entry = { name, crc, compressed: data.length, size: part.declaredSize ?? size, offset };
 		const header = Buffer.alloc(30);

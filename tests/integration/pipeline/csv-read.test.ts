@@ -40,7 +40,7 @@ async function read(name: string, lines: string[], newline = '\r\n') {
 		)
 	)
 		.getRowObjectsJson()
-		.map((r) => ({ ...r, id: ids.get(r.id as string) ?? r.id }));
+		.map((r): Record<string, unknown> => ({ ...r, id: ids.get(r.id as string) ?? r.id }));
 	for (const r of rows) expect(String(r.id)).not.toContain(KEYED_ID_PREFIX);
 	return { reader: result.reader, rows };
 }

@@ -64,3 +64,32 @@ describe('a row wider than allowed', () => {
 		expect(loaded.text).toMatch(/\b30 rows\b/);
 	});
 });
+
+describe('a giant cell (a zip bomb’s)', () => {
+	// 40 MB of one letter in a kept cell of row 3: a few dozen kilobytes deflated.
+	const bomb = (open: string, close: string, between = '') => [
+		...inlineRows([TITLE, HEADER]),
+		between,
+		`<row r="3">${open}`,
+		...Array.from({ length: 40 }, () => 'A'.repeat(2 ** 20)),
+		`${close}</row>`
+	];
+	it.each([
+		['fast path', bomb('<c r="E3" t="s"><v>', '</v></c>')],
+		['general path', bomb('<c r="E3" t="inlineStr"><is><t>', '</t></is></c>', '<!-- x -->')]
+	])('is refused once its row passes 32 MB, naming the row (%s)', async (kind, rows) => {
+		const file = await writeRawXlsx(
+			path.join(dir, `giant-${kind.replace(' ', '-')}.xlsx`),
+			workbookParts(rows)
+		);
+		const started = Date.now();
+		const result = await ingest(file);
+		expect(result.code, result.text).toBe(1);
+		expect(result.errors).toEqual([
+			expect.stringMatching(
+				/^✗ file giant-.*\.xlsx, sheet "Danh sách", row 3: a row longer than 32 MB inflated \(a giant cell: a damaged file or a zip bomb\); not read$/
+			)
+		]);
+		expect(Date.now() - started).toBeLessThan(20_000);
+	});
+});
