@@ -1,3 +1,6 @@
+/** Excel's last column, XFD. */
+export const MAX_COLUMNS = 16_384;
+
 /**
  * The widest row a reader accepts: Excel's, unless CDHT_XLSX_MAX_COLUMNS says otherwise. A cell
  * further right (a reference like "ZZZZZ1", or a run of cells without one) is no spreadsheet's,
