@@ -270,11 +270,14 @@ export async function run(argv: string[], output: Output = terminalOutput()): Pr
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			// The configuration is read while parsing (for the database path): --lang still holds.
-			const { values } = parseArgs({ args: argv, options: FLAGS, strict: false });
-			output.error(output.colour.red('✗ ') + configText(error, values.lang === 'en' ? 'en' : 'vi'));
+			output.error(output.colour.red('✗ ') + configText(error, langOf(argv)));
 			return 1;
 		}
-		if (!(error instanceof UsageError)) throw error;
+		if (!(error instanceof UsageError)) {
+			// Reading the configuration failed (a folder or a device named config.json…).
+			output.error(output.colour.red('✗ ') + errorText(systemError(error), langOf(argv)));
+			return 1;
+		}
 		output.error(`${error.message}\n\n${USAGE}`);
 		return 2;
 	}
@@ -360,8 +363,14 @@ async function logged(
 	}
 }
 
+/** The --lang asked for, from arguments that may not parse. */
+export function langOf(argv: string[]): Lang {
+	const { values } = parseArgs({ args: argv, options: FLAGS, strict: false });
+	return values.lang === 'en' ? 'en' : 'vi';
+}
+
 /** An unexpected failure as an ImportError: the file it concerns (if known) and its cause. */
-function systemError(error: unknown): ImportError {
+export function systemError(error: unknown): ImportError {
 	const { code, path: file } = (error ?? {}) as { code?: unknown; path?: unknown };
 	const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 	return new ImportError(

@@ -10,6 +10,7 @@ import type { UnitMatcher } from './match.ts';
 import { UNKNOWN_GROUP } from './names/vocabulary.ts';
 import { parseBirthYear, parseDate, parseDigitalSkills, parseStatus } from './normalise.ts';
 import { STAGING } from './read/staging.ts';
+import { maskPersonal } from './privacy.ts';
 import { writeTempTable, type TempColumnType, type TempRow } from './temp-table.ts';
 import { clean } from './text.ts';
 
@@ -44,7 +45,9 @@ type Counted = { value: string; rows: number };
 /**
  * Numbers for the texts of the file's name columns (cleaned), local to this file: `file_name`
  * holds the texts, and only those of rows kept reach the database's name_text (load.ts), so a
- * rejected row's cells — which may hold anything — are never stored.
+ * rejected row's cells — which may hold anything — are never stored. A kept row's name can be
+ * a phone or ID number too (a shifted row, held as an unknown district): its text is masked here,
+ * so what is stored is what is shown.
  */
 class FileNames {
 	readonly #ids = new Map<string, number>();
@@ -58,7 +61,7 @@ class FileNames {
 		if (id === undefined) {
 			id = this.#ids.size + 1;
 			this.#ids.set(key, id);
-			this.rows.push([field, id, text]);
+			this.rows.push([field, id, maskPersonal(text)]);
 		}
 		return id;
 	}

@@ -33,7 +33,12 @@ const SYSTEM_CAUSES: Record<string, Record<Lang, string>> = {
 		en: 'the file name is too long; rename it shorter'
 	},
 	ENOMEM: { vi: 'hết bộ nhớ', en: 'out of memory' },
-	EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' }
+	EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' },
+	EISDIR: { vi: 'là một thư mục, không phải tệp', en: 'a folder, not a file' },
+	ENOTREG: {
+		vi: 'không phải một tệp thường (thiết bị, ống hay thư mục)',
+		en: 'not a regular file (a device, pipe or folder)'
+	}
 };
 
 /** "district, commune" (name fields, as keys) in words. */
@@ -256,6 +261,24 @@ const MESSAGES = {
 			`ô dài quá ${p.limit} ký tự (giới hạn của Excel): tệp hỏng hoặc không do bảng tính tạo ra, không đọc`,
 		en: (p) =>
 			`a cell longer than ${p.limit} characters (Excel's limit): a damaged file or not written by a spreadsheet; not read`
+	},
+	rows_unaccounted: {
+		vi: (p) =>
+			`đọc được ${p.read} dòng dữ liệu khác nhau trong khi tệp có ${p.expected}: có dòng sẽ bị mất hoặc trùng số dòng, không nhập (mở tệp bằng Excel, lưu lại rồi nhập tệp đó)`,
+		en: (p) =>
+			`read ${p.read} distinct data rows where the file has ${p.expected}: rows would be lost or numbered twice; not imported (open the file in Excel, save it again and import that)`
+	},
+	row_too_large: {
+		vi: (p) =>
+			`hàng dài quá ${p.megabytes} MB khi giải nén (một ô khổng lồ: tệp hỏng hoặc bom zip), không đọc`,
+		en: (p) =>
+			`a row longer than ${p.megabytes} MB inflated (a giant cell: a damaged file or a zip bomb); not read`
+	},
+	row_too_wide: {
+		vi: (p) =>
+			`hàng có ô vượt quá cột thứ ${p.limit}: tệp hỏng hoặc không do bảng tính tạo ra, không đọc (giới hạn mặc định là của Excel, 16384 cột; CDHT_XLSX_MAX_COLUMNS đặt giới hạn khác)`,
+		en: (p) =>
+			`a row with a cell beyond column ${p.limit}: a damaged file or not written by a spreadsheet; not read (the limit is Excel's 16384 columns unless CDHT_XLSX_MAX_COLUMNS sets another)`
 	},
 	xlsx_part_too_large: {
 		vi: (p) =>

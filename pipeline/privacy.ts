@@ -4,7 +4,7 @@
  * messages any text that looks like an ID or phone number is masked, whichever column it is in.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parseDate } from './normalise.ts';
+import { ID_PATTERN_SQL, ID_SEPARATORS_SQL, parseDate } from './normalise.ts';
 import type { PersonKeyer } from './person-key.ts';
 
 /**
@@ -52,6 +52,60 @@ export function birthToken(raw: string): string {
 	if (!early || !late) return '';
 	if (early === late) return early.slice(0, 4);
 	return `01/01/${late.slice(2, 4)}`;
+}
+
+/**
+ * idToken in SQL, for a column DuckDB reads (read/csv.ts), in two columns: `personKeySql` the
+ * key of a valid ID (separators dropped as validate.ts drops them), from the reader's vectors
+ * through `person_key()`, and `idTokenSql` what else the cell holds (NULL for a valid ID, a blank
+ * as it is, digits masked), so that no table, not even a block DuckDB spills to disk under memory
+ * pressure, holds an ID number. `keyed`: the column may hold idToken's keys (a re-encoded file).
+ */
+export function personKeySql(cell: string): string {
+	const stripped = `regexp_replace(${cell}, '${ID_SEPARATORS_SQL}', '', 'g')`;
+	return `CASE WHEN regexp_full_match(${cell}, '${ID_PATTERN_SQL}') THEN person_key(${cell})
+		WHEN regexp_full_match(${stripped}, '${ID_PATTERN_SQL}') THEN person_key(${stripped}) END`;
+}
+
+export function idTokenSql(cell: string, keyed: boolean): string {
+	const stripped = `regexp_replace(${cell}, '${ID_SEPARATORS_SQL}', '', 'g')`;
+	return `CASE WHEN ${cell} IS NULL OR regexp_full_match(${cell}, '${ID_PATTERN_SQL}') THEN NULL
+		${keyed ? `WHEN regexp_full_match(${cell}, '\\x01[0-9a-f]{32}') THEN ${cell}` : ''}
+		WHEN regexp_full_match(${stripped}, '${ID_PATTERN_SQL}') THEN NULL
+		WHEN trim(${cell}) = '' THEN ${cell}
+		ELSE regexp_replace(regexp_replace(${cell}, '[0-9]', '#', 'g'), '[\\x00-\\x1f]', '', 'g') END`;
+}
+
+/**
+ * birthToken in SQL (same forms as normalise.ts's parseDate: d/m/y with / - or ., y-m-d, an
+ * optional time, Excel serials): the year, `01/01/yy` for a two-digit year, '' for no date.
+ */
+export function birthTokenSql(cell: string): string {
+	// Written out each time they are used: DuckDB computes a repeated expression once.
+	const trimmed = `regexp_replace(${cell}, '^\\s+|\\s+$', '', 'g')`;
+	const day = `regexp_replace(${trimmed}, '[T\\s]+[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$', '')`;
+	const dmy = `regexp_extract(${day}, '^([0-9]{1,2})\\s*[/.-]\\s*([0-9]{1,2})\\s*[/.-]\\s*([0-9]{2}|[0-9]{4})$', ['d', 'm', 'y'])`;
+	const ymd = `regexp_extract(${day}, '^([0-9]{4})\\s*[/.-]\\s*([0-9]{1,2})\\s*[/.-]\\s*([0-9]{1,2})$', ['y', 'm', 'd'])`;
+	// A day of the calendar, as isoFromParts checks it (no year below 100).
+	const valid = (year: string, parts: string) =>
+		`(${year} >= 100 AND try(make_date(${year}, (${parts}).m::INTEGER, (${parts}).d::INTEGER)) IS NOT NULL)`;
+	const y = `(${dmy}).y`;
+	const dmyToken = `CASE WHEN length(${y}) = 4 THEN CASE WHEN ${valid(`${y}::INTEGER`, dmy)} THEN ${y} END
+			WHEN ${y} = '00' THEN CASE WHEN ${valid('2000', dmy)} THEN '2000' END
+			WHEN ${valid(`1900 + ${y}::INTEGER`, dmy)} AND ${valid(`2000 + ${y}::INTEGER`, dmy)}
+				THEN '01/01/' || ${y} END`;
+	// Most birth dates are dd/mm/yyyy: those take one strptime, not the regular expressions.
+	const common = `length(${cell}) = 10 AND substr(${cell}, 3, 1) = '/' AND substr(${cell}, 6, 1) = '/'
+		AND substr(${cell}, 7, 2) <> '00' AND try_strptime(${cell}, '%d/%m/%Y') IS NOT NULL`;
+	return `CASE WHEN ${cell} IS NULL THEN NULL
+		WHEN ${common} THEN substr(${cell}, 7, 4)
+		ELSE coalesce(CASE
+			WHEN regexp_full_match(${trimmed}, '[0-9]{4}') THEN ${trimmed}
+			WHEN ${y} <> '' THEN ${dmyToken}
+			WHEN (${ymd}).y <> '' THEN CASE WHEN ${valid(`(${ymd}).y::INTEGER`, ymd)} THEN (${ymd}).y END
+			WHEN regexp_full_match(${day}, '[0-9]{5}(\\.[0-9]+)?')
+				THEN year(DATE '1899-12-30' + floor(${day}::DOUBLE)::INTEGER)::VARCHAR
+		END, '') END`;
 }
 
 // An ID (9 or 12 digits) or a phone number (10–11 digits, +84 or 0 first), spaces, dots or

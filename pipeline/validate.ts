@@ -45,8 +45,9 @@ const NAME_REASONS_SQL = NAME_REASONS.map((r) => `'${r}'`).join(', ');
  * parsed values and name ids), `duplicate` (valid rows of a person already seen higher up) and
  * `rejected` (rows rejected for their values: row, reason, column and the value shown). Raw text
  * is not copied for every row: the few rejected rows look their values up in staging. The
- * connection must have `person_key` (person-key.ts). `keyedIds`: the reader wrote valid ID
- * numbers as their keys already (XLSX row files, privacy.ts); a CSV's cells are never taken so.
+ * connection must have `person_key` (person-key.ts). Staging's `person_key` is the key the CSV
+ * reader computed; `keyedIds`: the reader wrote valid ID numbers in `id_number` as idToken's keys
+ * (row files, short CSV rows, re-encoded CSVs: privacy.ts).
  */
 export async function validate(
 	connection: DuckDBConnection,
@@ -60,7 +61,7 @@ export async function validate(
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE checked AS
 		WITH parsed AS (
-			SELECT s.row, s.id_number AS id_raw,
+			SELECT s.row, s.id_number AS id_raw, s.person_key AS key_read,
 				-- Most IDs are bare digits already: only the others are stripped of separators.
 				CASE WHEN regexp_full_match(s.id_number, '${ID_PATTERN_SQL}')
 					OR starts_with(s.id_number, '${KEYED_ID_PREFIX}') THEN s.id_number
@@ -89,7 +90,7 @@ export async function validate(
 		judged AS (
 			SELECT *,
 				CASE
-					WHEN NOT coalesce(${keyed} OR regexp_full_match(id, '${ID_PATTERN_SQL}'), false) THEN
+					WHEN key_read IS NULL AND NOT coalesce(${keyed} OR regexp_full_match(id, '${ID_PATTERN_SQL}'), false) THEN
 						-- Readers keep cells as written; a cell of spaces is as empty as a blank one.
 						CASE WHEN coalesce(trim(id_raw), '') = '' THEN 'missing_id' ELSE 'malformed_id' END
 					WHEN district_missing THEN 'missing_district'
@@ -109,7 +110,8 @@ export async function validate(
 		SELECT row, problem,
 			-- The ID itself goes no further than this: kept rows keep its keyed hash only.
 			CASE WHEN problem IS NULL OR problem IN (${NAME_REASONS_SQL}) THEN
-				CASE WHEN ${keyed} THEN substr(id, 2)::UUID ELSE person_key(id) END END AS person_key,
+				CASE WHEN key_read IS NOT NULL THEN key_read
+					WHEN ${keyed} THEN substr(id, 2)::UUID ELSE person_key(id) END END AS person_key,
 			coalesce(commune_code, district_code) AS territory_code, organisation_code,
 			district_name, commune_name, workplace_name, group_name,
 			coalesce(grp, '${UNKNOWN_GROUP}') AS grp, birth_year, registered_on, status,

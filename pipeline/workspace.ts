@@ -52,10 +52,11 @@ export async function withWorkingCopy<T>(
 		// A copy-on-write clone where the filesystem can (btrfs, XFS): instant whatever the size.
 		if (existsSync(live)) copyFileSync(live, copy, constants.COPYFILE_FICLONE);
 		// DuckDB would take most of the machine's memory; bounded, it spills to disk instead, and
-		// an import of a million rows stays under 1 GB.
+		// an import of a million rows stays under 1 GB. CDHT_MEMORY_LIMIT (DuckDB's form, "2GB")
+		// overrides it for a small or a large machine.
 		const db = await openDatabase(copy, {
 			readOnly: false,
-			memoryLimit: options.memoryLimit ?? '512MB'
+			memoryLimit: process.env.CDHT_MEMORY_LIMIT || options.memoryLimit || '512MB'
 		});
 		let result: T;
 		let upgraded = false;

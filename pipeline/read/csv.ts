@@ -21,9 +21,20 @@ import { STAGING, stagingColumn } from './staging.ts';
 import { recordAt, scanRecords, skipShifts, type RecordScan } from './records.ts';
 import { detectDelimiter, parseCsv, sniffTextFile, type Encoding } from './text-file.ts';
 import { headerError } from './header-error.ts';
+import { refuseUnaccounted } from './accounting.ts';
 import { tempFile } from '../temp-files.ts';
 import type { PersonKeyer } from '../person-key.ts';
 import { transcodePrivately } from './private-transcode.ts';
+import {
+	birthToken,
+	birthTokenSql,
+	idToken,
+	idTokenSql,
+	KEYED_ID_PREFIX,
+	personKeySql
+} from '../privacy.ts';
+
+const KEYED_ID = new RegExp(`^${KEYED_ID_PREFIX}[0-9a-f]{32}$`);
 
 export interface CsvRead {
 	header: Header;
@@ -32,8 +43,8 @@ export interface CsvRead {
 	delimiter: string;
 	/** Which DuckDB reader read the file. */
 	reader: 'parallel' | 'serial';
-	/** The ID numbers were keyed on the way (a transcoded file, see private-transcode.ts). */
-	keyedIds: boolean;
+	/** The ID numbers were keyed on the way (always: see keptColumns). */
+	keyedIds: true;
 }
 
 /** Records of the sample scanned for the header. */
@@ -50,6 +61,9 @@ interface Plan {
 	/** The labels of the (last) header row, for messages. */
 	headerCells: string[];
 	connection: DuckDBConnection;
+	/** The ID column holds keys already (a re-encoded file). */
+	keyed: boolean;
+	keyer: PersonKeyer;
 	onProgress: (fraction: number) => void;
 }
 
@@ -78,7 +92,17 @@ export async function readCsv(
 	}
 	const width = Math.max(...records.map((r) => r.cells.length));
 	const headerCells = records[header.lastRow]?.cells ?? [];
-	const plan: Plan = { source, delimiter, width, header, headerCells, connection, onProgress };
+	const plan: Plan = {
+		source,
+		delimiter,
+		width,
+		header,
+		headerCells,
+		connection,
+		keyed: source !== file,
+		keyer,
+		onProgress
+	};
 	let reader: CsvRead['reader'] = 'parallel';
 	try {
 		// The scan runs while DuckDB reads (in its own threads). A file the parallel reader refuses
@@ -93,6 +117,7 @@ export async function readCsv(
 			await connection.run(`DELETE FROM ${STAGING}`);
 			await readSerial(plan, scan, name);
 		}
+		await refuseUnaccounted(connection, dataRecords(scan, header), { file: name });
 	} finally {
 		if (source !== file) await rm(source, { force: true });
 	}
@@ -106,8 +131,14 @@ export async function readCsv(
 		encoding: sniffed.encoding,
 		delimiter,
 		reader,
-		keyedIds: source !== file
+		keyedIds: true
 	};
+}
+
+/** The records below the header that are not empty: what staging must hold, whichever reader. */
+function dataRecords(scan: RecordScan, header: Header): number {
+	const head = header.lastRow + 1;
+	return scan.records - head - scan.blanks.filter((b) => b > head).length;
 }
 
 /**
@@ -131,12 +162,28 @@ async function unclosedQuote(plan: Plan, scan: RecordScan, name: string): Promis
 	return new ImportError('csv_unclosed_quote', { file: name, row: record, column });
 }
 
-/** `c0 AS id_number, …` for the kept fields; NULL for those the file lacks. */
-function keptColumns(header: Header): string {
+/**
+ * `… AS id_number, …, … AS person_key`: staging's columns; NULL for fields the file lacks. The
+ * ID number is keyed and the birth date cut to its year right in the read (privacy.ts), so that
+ * no table, not even a block DuckDB spills to disk under memory pressure, ever holds either.
+ */
+function keptColumns(plan: Plan): string {
+	const id = plan.header.columns.idNumber;
 	return KEPT_FIELDS.map((f) => {
-		const index = header.columns[f];
-		return `${index === undefined ? 'NULL' : `c${index}`} AS ${stagingColumn(f)}`;
-	}).join(', ');
+		const index = plan.header.columns[f];
+		const cell = `c${index}`;
+		const value =
+			index === undefined
+				? 'NULL'
+				: f === 'idNumber'
+					? idTokenSql(cell, plan.keyed)
+					: f === 'birthDate'
+						? birthTokenSql(cell)
+						: cell;
+		return `${value} AS ${stagingColumn(f)}`;
+	})
+		.concat(`${id === undefined ? 'NULL' : personKeySql(`c${id}`)} AS person_key`)
+		.join(', ');
 }
 
 function readCsvCall(plan: Plan, options: string): string {
@@ -162,16 +209,22 @@ async function readParallel(plan: Plan): Promise<SetAside[]> {
 	);
 	await withProgress(plan, () =>
 		connection.run(
-			`INSERT INTO ${STAGING} SELECT NULL, ${keptColumns(plan.header)}
-			FROM ${readCsvCall(plan, "ignore_errors = true, store_rejects = true, rejects_table = 'csv_set_aside', rejects_scan = 'csv_scans'")}`,
+			`INSERT INTO ${STAGING} SELECT NULL, ${keptColumns(plan)}
+			FROM ${readCsvCall(plan, `ignore_errors = true, store_rejects = true, rejects_table = 'csv_set_aside', rejects_scan = 'csv_scans', rejects_limit = ${MAX_SET_ASIDE + 1}`)}`,
 			[plan.source, plan.delimiter]
 		)
 	);
-	const reader = await connection.runAndReadAll(
-		`SELECT DISTINCT line_byte_position::DOUBLE AS "byteAt", error_type AS type, csv_line AS text
-		FROM csv_set_aside ORDER BY 1`
-	);
-	return reader.getRowObjectsJson() as unknown as SetAside[];
+	// DuckDB keeps the set-aside lines whole (a short data row's ID with them): read once, gone.
+	// Beyond MAX_SET_ASIDE the serial reader takes over, so more are not kept.
+	try {
+		const reader = await connection.runAndReadAll(
+			`SELECT DISTINCT line_byte_position::DOUBLE AS "byteAt", error_type AS type, csv_line AS text
+			FROM csv_set_aside ORDER BY 1`
+		);
+		return reader.getRowObjectsJson() as unknown as SetAside[];
+	} finally {
+		await connection.run('DROP TABLE IF EXISTS csv_set_aside; DROP TABLE IF EXISTS csv_scans');
+	}
 }
 
 /**
@@ -214,7 +267,7 @@ async function numberParallelRows(
 	// Titles and the header itself.
 	await connection.run(`DELETE FROM ${STAGING} WHERE row <= ${header.lastRow + 1}`);
 	const data = records.filter((s) => s.line > header.lastRow + 1);
-	if (data.length > 0) await insertRows(connection, header, data);
+	if (data.length > 0) await insertRows(plan, data);
 	return true;
 }
 
@@ -243,11 +296,16 @@ async function locate(
 	}
 }
 
+/** Short data rows, parsed here: their ID and birth date go in as the read query writes them. */
 async function insertRows(
-	connection: DuckDBConnection,
-	header: Header,
+	plan: Plan,
 	rows: { line: number; records: { cells: string[] }[] }[]
 ): Promise<void> {
+	const { connection, header, keyer, keyed } = plan;
+	const personal: Partial<Record<KeptField, (value: string) => string>> = {
+		idNumber: (value) => (keyed && KEYED_ID.test(value) ? value : idToken(value, keyer)),
+		birthDate: birthToken
+	};
 	const appender = await connection.createAppender(STAGING);
 	try {
 		for (const { line, records } of rows) {
@@ -255,11 +313,14 @@ async function insertRows(
 			appender.appendInteger(line);
 			for (const field of KEPT_FIELDS) {
 				const index = header.columns[field];
-				const value = index === undefined ? '' : (cells[index] ?? '');
+				const cell = index === undefined ? '' : (cells[index] ?? '');
+				const value = cell === '' ? '' : (personal[field]?.(cell) ?? cell);
 				// DuckDB reads an empty field as NULL; so does this.
 				if (value === '') appender.appendNull();
 				else appender.appendVarchar(value);
 			}
+			// Keyed in idToken's text, as in a row file.
+			appender.appendNull();
 			appender.endRow();
 		}
 	} finally {
@@ -289,10 +350,11 @@ async function readSerial(plan: Plan, scan: RecordScan, name: string): Promise<v
 	} finally {
 		appender.closeSync();
 	}
+	// Only the kept columns, keyed, go into the window and the join (both may spill).
 	const numbered = shifts.length
-		? `SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.* FROM raw t
+		? `SELECT (t.ordinal + coalesce(b.shift, 0))::INTEGER AS row, t.* EXCLUDE (ordinal) FROM raw t
 			ASOF LEFT JOIN blank_shift b ON t.ordinal >= b.first_ordinal`
-		: 'SELECT ordinal::INTEGER AS row, * FROM raw';
+		: 'SELECT ordinal::INTEGER AS row, * EXCLUDE (ordinal) FROM raw';
 	// DuckDB takes a file it has not read yet for a few rows, and would join them to the shifts in
 	// a nested loop (18,000 rows with an empty line after each: 4 s instead of 20 ms).
 	await connection.run('SET asof_loop_join_threshold = 0');
@@ -303,10 +365,10 @@ async function readSerial(plan: Plan, scan: RecordScan, name: string): Promise<v
 				// whose quoted text spans lines.
 				`INSERT INTO ${STAGING}
 				WITH raw AS (
-					SELECT row_number() OVER () AS ordinal, *
+					SELECT row_number() OVER () AS ordinal, ${keptColumns(plan)}
 					FROM ${readCsvCall(plan, 'null_padding = true, parallel = false')}
 				)
-				SELECT row, ${keptColumns(header)} FROM (${numbered})
+				SELECT row, ${KEPT_FIELDS.map(stagingColumn).join(', ')}, person_key FROM (${numbered})
 				WHERE row > ${header.lastRow + 1}`,
 				[plan.source, plan.delimiter]
 			)

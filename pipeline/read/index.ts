@@ -57,7 +57,7 @@ export async function readExport(
 				};
 	// Rows with none of the fields that make a registration: blank lines, "Tổng cộng", signatures.
 	const ignored = await connection.runAndReadAll(
-		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL RETURNING row`
+		`DELETE FROM ${STAGING} WHERE coalesce(id_number, district, registered_on, status) IS NULL AND person_key IS NULL RETURNING row`
 	);
 	const footers = await deleteFooterLines(connection);
 	const rows = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${STAGING}`);
@@ -83,8 +83,9 @@ async function deleteFooterLines(connection: DuckDBConnection): Promise<number> 
 	const columns = KEPT_FIELDS.map(stagingColumn).map((c) => `"${c}"`);
 	const below = await connection.runAndReadAll(
 		`SELECT row, ${columns.join(', ')} FROM ${STAGING}
-		 WHERE id_number IS NULL
-		   AND row > (SELECT coalesce(max(row), 0) FROM ${STAGING} WHERE id_number IS NOT NULL)`
+		 WHERE id_number IS NULL AND person_key IS NULL
+		   AND row > (SELECT coalesce(max(row), 0) FROM ${STAGING}
+		     WHERE id_number IS NOT NULL OR person_key IS NOT NULL)`
 	);
 	const footers = below
 		.getRows()

@@ -8,6 +8,7 @@ import { ImportError } from '../errors.ts';
 import { fold } from '../text.ts';
 import { openWorkbook, XlsxDate, XlsxError, type CellValue } from '../xlsx/reader.ts';
 import { detectFormat } from './format.ts';
+import { rowRefusal } from './xlsx.ts';
 import { detectDelimiter, detectEncoding, parseCsv } from './text-file.ts';
 
 export interface TableRow<K extends string> {
@@ -100,8 +101,12 @@ async function xlsxRows(
 			const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
 			if (!sheet) throw new ImportError('no_sheet', { file: name });
 			const rows: { row: number; cells: string[] }[] = [];
-			for await (const batch of workbook.rows(sheet)) {
-				for (const r of batch) rows.push({ row: r.row, cells: r.cells.map(cellText) });
+			try {
+				for await (const batch of workbook.rows(sheet)) {
+					for (const r of batch) rows.push({ row: r.row, cells: r.cells.map(cellText) });
+				}
+			} catch (error) {
+				throw rowRefusal(error, name, sheet.name) ?? error;
 			}
 			return { sheet: sheet.name, rows };
 		} finally {

@@ -20,8 +20,10 @@ import {
 } from '../xlsx/reader.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import { headerError } from './header-error.ts';
+import { refuseUnaccounted } from './accounting.ts';
 import { detectHeader, HeaderError, labelsOf, type Header } from './header.ts';
 import { FastSheetWriter, NotFast } from '../xlsx/fast-sheet.ts';
+import { MAX_ROW_BYTES, RowTooLarge, RowTooWide } from '../xlsx/errors.ts';
 import { CellTooLarge, loadRows, MAX_CELL_CHARACTERS, RowFile } from './row-file.ts';
 
 export interface XlsxRead {
@@ -57,9 +59,10 @@ export async function readXlsx(
 				(await writeRowsFast(workbook, sheet, head, header, target, onRows)) ??
 				(await writeRows(workbook, sheet, head, header, target, onRows));
 			await loadRows(connection, rows);
+			await refuseUnaccounted(connection, rows.rows, { file: name, sheet: sheet.name });
 		} catch (error) {
 			if (error instanceof CellTooLarge) throw cellTooLarge(error, name, found);
-			throw error;
+			throw rowRefusal(error, name, sheet.name) ?? error;
 		} finally {
 			await rm(rowPath, { force: true });
 		}
@@ -80,6 +83,23 @@ function cellTooLarge(error: CellTooLarge, name: string, found: DataSheet): Impo
 		{ file: name, sheet: found.sheet.name, row: error.row, column },
 		{ limit: MAX_CELL_CHARACTERS }
 	);
+}
+
+/** A row refused by the sheet readers' limits (xlsx/errors.ts), or null for another error. */
+export function rowRefusal(error: unknown, name: string, sheet: string): ImportError | null {
+	if (error instanceof RowTooWide)
+		return new ImportError(
+			'row_too_wide',
+			{ file: name, sheet, row: error.row },
+			{ limit: error.limit }
+		);
+	if (error instanceof RowTooLarge)
+		return new ImportError(
+			'row_too_large',
+			{ file: name, sheet, ...(error.row > 0 && { row: error.row }) },
+			{ megabytes: MAX_ROW_BYTES / 2 ** 20 }
+		);
+	return null;
 }
 
 function corrupt(error: unknown, name: string): ImportError {
@@ -114,12 +134,16 @@ async function findDataSheet(workbook: Workbook, name: string): Promise<DataShee
 	for (const sheet of visibleFirst) {
 		const numbers: number[] = [];
 		const rows: string[][] = [];
-		for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {
-			for (const row of batch) {
-				numbers.push(row.row);
-				rows.push(row.cells.map(text));
+		try {
+			for await (const batch of workbook.rows(sheet, { batchSize: HEADER_SCAN_ROWS })) {
+				for (const row of batch) {
+					numbers.push(row.row);
+					rows.push(row.cells.map(text));
+				}
+				break;
 			}
-			break;
+		} catch (error) {
+			throw rowRefusal(error, name, sheet.name) ?? error;
 		}
 		try {
 			const header = detectHeader(rows);

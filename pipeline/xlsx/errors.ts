@@ -39,3 +39,39 @@ export class MalformedXml extends Error {
 		this.name = 'MalformedXml';
 	}
 }
+
+/** A cell beyond the widest row allowed (columns.ts's maxColumns), in sheet row `row`. */
+export class RowTooWide extends Error {
+	readonly row: number;
+	readonly limit: number;
+
+	constructor(row: number, limit: number) {
+		super(`row ${row} is wider than ${limit} columns`);
+		this.name = 'RowTooWide';
+		this.row = row;
+		this.limit = limit;
+	}
+}
+
+/**
+ * The widest row allowed holds 16,384 cells of Excel's 32,767 characters; real rows are a few
+ * kilobytes. A row whose markup runs past this without ending is a giant cell (a zip bomb's,
+ * mostly): refused before it is gathered, instead of at the cell check once it is whole.
+ */
+export const MAX_ROW_BYTES = 32 * 2 ** 20;
+
+/** A `<row>` whose markup runs past MAX_ROW_BYTES, in sheet row `row` (0: not known). */
+export class RowTooLarge extends Error {
+	readonly row: number;
+
+	constructor(row: number) {
+		super(`row ${row} is longer than ${MAX_ROW_BYTES} bytes`);
+		this.name = 'RowTooLarge';
+		this.row = row;
+	}
+}
+
+/** The r attribute of the `<row …>` tag a carried text starts with (0 if it has none). */
+export function carriedRow(start: string): number {
+	return Number(/^<(?:[\w.-]+:)?row\b[^>]*?\sr="(\d+)"/.exec(start)?.[1] ?? 0);
+}

@@ -9,6 +9,8 @@
  */
 import { DATE1904_OFFSET, XlsxDate, type CellValue } from './cells.ts';
 import type { SheetContext } from './sheet-scanner.ts';
+import { maxColumns } from './columns.ts';
+import { carriedRow, MAX_ROW_BYTES, RowTooLarge, RowTooWide } from './errors.ts';
 import { decodeText } from './xml-text.ts';
 
 export class NotFast extends Error {
@@ -77,7 +79,11 @@ export class FastSheetWriter {
 	private carry: Buffer | null = null;
 	/** Chunks after `carry` with no `</row>`: joined once one comes, not copied again per chunk. */
 	private pending: Buffer[] = [];
+	private pendingLength = 0;
 	private started = false;
+	/** The sheet row being read, and the widest row allowed. */
+	private row = 0;
+	private readonly maxColumns = maxColumns();
 	done = false;
 
 	constructor(
@@ -111,6 +117,10 @@ export class FastSheetWriter {
 			const first = chunk.indexOf(ROW_END);
 			if (first === -1) {
 				this.pending.push(chunk);
+				this.pendingLength += chunk.length;
+				// A giant cell: refused here, not after it is gathered and found not fast.
+				if (this.carry.length + this.pendingLength > MAX_ROW_BYTES)
+					throw new RowTooLarge(carriedRow(this.carry.subarray(0, 200).toString('latin1')));
 				return;
 			}
 			const joined = Buffer.concat([
@@ -120,6 +130,7 @@ export class FastSheetWriter {
 			]);
 			this.carry = null;
 			this.pending = [];
+			this.pendingLength = 0;
 			this.scan(joined);
 			if (this.done) return;
 			rest = chunk.subarray(first + ROW_END.length);
@@ -169,6 +180,7 @@ export class FastSheetWriter {
 			const last = Buffer.concat([this.carry, ...this.pending]);
 			this.carry = null;
 			this.pending = [];
+			this.pendingLength = 0;
 			this.scan(last);
 		}
 		if (!this.done) throw new NotFast('no end of sheetData');
@@ -199,6 +211,7 @@ export class FastSheetWriter {
 			const selfClosing = buf[gt - 1] === SLASH;
 			if (!selfClosing && gt >= complete) return pos;
 			const row = this.rowNumber(buf, pos + 4, gt);
+			this.row = row;
 			this.kind.fill(KIND_NONE);
 			pos = selfClosing ? gt + 1 : this.cells(buf, gt + 1, complete);
 			if (row > this.head) this.emit(buf, row);
@@ -273,6 +286,7 @@ export class FastSheetWriter {
 		for (; buf[i]! >= 0x41 && buf[i]! <= 0x5a; i++) col = col * 26 + buf[i]! - 0x40;
 		if (i === ref) throw new NotFast('a lower-case or empty cell reference');
 		col--;
+		if (col >= this.maxColumns) throw new RowTooWide(this.row, this.maxColumns);
 		const field = col < this.fieldOf.length ? this.fieldOf[col]! : -1;
 		if (buf[gt - 1] === SLASH) return gt + 1;
 		if (field === -1) {

@@ -18,7 +18,8 @@ import {
 	uintAttribute
 } from './cell-markup.ts';
 import { DATE1904_OFFSET, XlsxDate, type CellValue, type XlsxRow } from './cells.ts';
-import { MalformedXml } from './errors.ts';
+import { maxColumns } from './columns.ts';
+import { carriedRow, MalformedXml, MAX_ROW_BYTES, RowTooLarge, RowTooWide } from './errors.ts';
 import { isStartTag, readRichText, skipElement, Tags } from './rich-text.ts';
 import { decodeText } from './xml-text.ts';
 
@@ -52,8 +53,10 @@ export class SheetScanner {
 	private carry = '';
 	/** Text after a long `carry` with no row end in it: joined once one comes (or at the end). */
 	private pending: string[] = [];
+	private pendingLength = 0;
 	private lastRow = 0;
 	private bytes = 0;
+	private readonly maxColumns = maxColumns();
 
 	constructor(ctx: SheetContext) {
 		this.ctx = ctx;
@@ -84,8 +87,13 @@ export class SheetScanner {
 			if (rowEnd === -1) {
 				// A carry this long is a row (or comment) in progress, not a tag cut in two: scanning
 				// it again with every chunk until its end comes would read it over and over.
-				if (this.carry.length >= DEFER_FROM) this.pending.push(text);
-				else this.scanJoined(this.carry + text);
+				if (this.carry.length >= DEFER_FROM) {
+					this.pending.push(text);
+					// Characters, not bytes: a character is at least one byte of the part.
+					this.pendingLength += text.length;
+					if (this.carry.length + this.pendingLength > MAX_ROW_BYTES)
+						throw new RowTooLarge(carriedRow(this.carry.slice(0, 200)));
+				} else this.scanJoined(this.carry + text);
 				return;
 			}
 			pos = rowEnd + this.tags.rowEnd.length;
@@ -117,6 +125,7 @@ export class SheetScanner {
 		const carried = this.carry + this.pending.join('');
 		this.carry = '';
 		this.pending = [];
+		this.pendingLength = 0;
 		return carried;
 	}
 
@@ -237,6 +246,8 @@ export class SheetScanner {
 			}
 			const gt = this.readCellTag(xml, name + 1, end);
 			col = cell.col >= 0 ? cell.col : col + 1;
+			// Checked before the row is padded out to the cell.
+			if (col >= this.maxColumns) throw new RowTooWide(this.lastRow, this.maxColumns);
 			if (xml.charCodeAt(gt - 1) === 47 /* / */) {
 				i = gt + 1;
 				continue;

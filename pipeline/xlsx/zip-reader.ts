@@ -86,7 +86,8 @@ export class ZipArchive {
 			if (size !== entry.uncompressedSize) {
 				throw new XlsxError(
 					this.file,
-					`corrupt zip entry ${name}: ${size} bytes instead of ${entry.uncompressedSize}`
+					// In words: messages mask long numbers (they could be ID numbers).
+					`corrupt zip entry ${name}: it inflates to ${size > entry.uncompressedSize ? 'more' : 'less'} than the size it declares`
 				);
 			}
 			if (crc !== entry.crc32)

@@ -3,7 +3,7 @@
  * CDHT_DATA (or the pipeline's --data) points at another data directory (tests, a second
  * province). A mistake in either file is a ConfigError naming the file and the field.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseJson } from '../config-errors.ts';
 import { parsePreset, type TargetPreset } from '../targets.ts';
@@ -41,6 +41,12 @@ export function shownPath(file: string): string {
 
 /** A JSON file, its syntax errors named by line and column. */
 export function readJson(file: string): unknown {
+	// A folder, a pipe or /dev/zero in a file's place would fail or never end.
+	if (!statSync(file).isFile())
+		throw Object.assign(new Error(`${shownPath(file)}: not a regular file`), {
+			code: 'ENOTREG',
+			path: file
+		});
 	return parseJson(readFileSync(file, 'utf8'), shownPath(file));
 }
 

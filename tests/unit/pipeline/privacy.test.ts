@@ -2,11 +2,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseBirthYear } from '../../../pipeline/normalise.ts';
-import { PersonKeyer } from '../../../pipeline/person-key.ts';
+import { PersonKeyer, registerPersonKey } from '../../../pipeline/person-key.ts';
 import {
 	birthToken,
+	birthTokenSql,
 	idToken,
+	idTokenSql,
 	KEYED_ID_PREFIX,
+	personKeySql,
 	maskDigits,
 	maskPersonal,
 	safeDetail
@@ -67,6 +70,76 @@ describe('birthToken', () => {
 		expect(birthToken('1985-03-02')).toBe('1985');
 		expect(birthToken('2/3/85')).toBe('01/01/85');
 		expect(birthToken('abc')).toBe('');
+	});
+});
+
+describe('the SQL tokens (read/csv.ts)', () => {
+	const key = randomBytes(32);
+	const keyer = new PersonKeyer(key);
+	/** Each text through `sql(column)` in DuckDB, with the person key registered. */
+	async function throughSql(texts: (string | null)[], sql: (cell: string) => string) {
+		const instance = await DuckDBInstance.create(':memory:');
+		const connection = await instance.connect();
+		try {
+			registerPersonKey(connection, key);
+			await connection.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
+			const appender = await connection.createAppender('t');
+			texts.forEach((text, i) => {
+				appender.appendInteger(i);
+				if (text === null) appender.appendNull();
+				else appender.appendVarchar(text);
+				appender.endRow();
+			});
+			appender.closeSync();
+			const read = await connection.runAndReadAll(`SELECT ${sql('v')} AS k FROM t ORDER BY i`);
+			return read.getRows().map(([k]) => k as string | null);
+		} finally {
+			connection.closeSync();
+			instance.closeSync();
+		}
+	}
+
+	it('key an ID number as idToken does, in two columns, and never pass a cell off as a key', async () => {
+		const ids = ['042001234567', ' 042 001.234-567 ', '123456789', '0420012345', 'Tổng: 52'];
+		const forged = `${KEYED_ID_PREFIX}${'a'.repeat(32)}`;
+		const texts = [...ids, forged, '   ', null];
+		const keys = await throughSql(texts, (c) => `${personKeySql(c)}::VARCHAR`);
+		const rest = await throughSql(texts, (c) => idTokenSql(c, false));
+		// Together they are idToken's token: the key of a valid ID, or what is left of the cell.
+		const together = keys.map((k, i) => (k ? KEYED_ID_PREFIX + k.replaceAll('-', '') : rest[i]));
+		expect(together).toEqual([...ids.map((t) => idToken(t, keyer)), 'a'.repeat(32), '   ', null]);
+		expect(rest.slice(0, 3)).toEqual([null, null, null]);
+		// A re-encoded file's keys are kept as they are.
+		const tokens = ids.map((t) => idToken(t, keyer));
+		expect(await throughSql(tokens, (c) => idTokenSql(c, true))).toEqual(tokens);
+	});
+
+	it('reduce a birth date as birthToken does', async () => {
+		const dates = [
+			'1985-03-02',
+			' 02/03/1985 ',
+			'2/3/85',
+			'02/03/25',
+			'29/02/00',
+			'29/02/1900',
+			'1985',
+			'31135',
+			'31135.5',
+			'02.03.1985 10:30',
+			'1985-3-2T08:00:00Z',
+			'0012-01-01',
+			'abc',
+			'31/02/1990',
+			'',
+			'1/13/85',
+			'31/12/1987',
+			'30/02/1987',
+			'14/05/0087',
+			'14/05/0987',
+			'1/05/19870'
+		];
+		const sql = await throughSql([...dates, null], birthTokenSql);
+		expect(sql).toEqual([...dates.map(birthToken), null]);
 	});
 });
 
