@@ -1,16 +1,16 @@
 /**
- * The import desk in Chromium, on its own server and a copy of the e2e database (the shared one
- * stays as the other browser tests expect it): a month's export is uploaded, its preview shows
- * the counts, the rejected rows, the unmatched names and the effect on the figures; confirmed,
- * the overview shows the new figures; removed, the figures are exactly back.
- *
- * Needs login from the accounts branch (signIn below, against its `users add` and /login):
- * until that is merged the suite is skipped.
+ * Issue 14's "done when", in Chromium, on its own server and a copy of the e2e database (the
+ * shared one stays as the other browser tests expect it): the first administrator, made with the
+ * CLI, signs in; a month's export is uploaded, its preview shows the counts, the rejected rows,
+ * the unmatched names and the effect on the figures; confirmed, the overview shows the new
+ * figures; removed, the figures are exactly back. A unit officer's file of another district is
+ * refused; a viewer's direct requests to every action and admin endpoint answer 403; the links
+ * shown follow the role; the audit log holds the login, the import and the removal. (A login
+ * flood is slowed: accounts.test.ts.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
 	copyFileSync,
-	existsSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
@@ -27,8 +27,11 @@ import { recount } from '../support/recount.ts';
 import { openSession, screenshot, type Session } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const LOGIN_READY = existsSync(path.join(ROOT, 'src/routes/login/+page.server.ts'));
-const USER = { name: 'desk', password: 'mật-khẩu-bàn-nhập-thử' };
+const USERS = {
+	admin: { name: 'quan-tri', password: 'mật-khẩu-quản-trị-thử' },
+	officer: { name: 'can-bo-huyen', password: 'mật-khẩu-cán-bộ-thử' },
+	viewer: { name: 'nguoi-xem', password: 'mật-khẩu-người-xem-thử' }
+};
 /** Huyện Can Lộc in the demo's unit list. */
 const CAN_LOC = '443';
 const NEW_AS_OF = '2024-01-15';
@@ -41,6 +44,10 @@ let server: ChildProcess;
 let upload: string;
 /** 1-based line of the malformed row in the uploaded file: its Excel-style row number. */
 let malformedRow: number;
+/** The district of the unit officer: not Can Lộc, whose rows the month's file adds. */
+let officerUnit: string;
+/** The import the desk made: its id and counts, as the audit log must record them. */
+let imported: { id: number; read: number; rejected: number };
 
 /** The CLI on this test's server's stores, the password on stdin. */
 function cli(args: string[], stdin = '') {
@@ -55,17 +62,49 @@ function cli(args: string[], stdin = '') {
 	});
 }
 
-async function signIn(page: Page): Promise<void> {
-	expect(
-		await cli(['users', 'add', USER.name, '--role', 'association'], `${USER.password}\n`)
-	).toBe(0);
+/** Signs in on the login page, as a person does. */
+async function signIn(page: Page, user: { name: string; password: string }): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
-	await page.fill('input[name=name]', USER.name);
-	await page.fill('input[name=password]', USER.password);
+	await page.fill('input[name=name]', user.name);
+	await page.fill('input[name=password]', user.password);
 	await Promise.all([
 		page.waitForURL((url) => url.pathname !== '/login'),
-		page.click('button[type=submit]')
+		page.click('form[method=POST] button[type=submit]')
 	]);
+	expect(await page.locator('[data-user]').textContent()).toContain(user.name);
+}
+
+/** Signs in with fetch (as a script would): the session cookie. */
+async function cookieOf(user: { name: string; password: string }): Promise<string> {
+	const response = await fetch(`${baseUrl}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: baseUrl,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ name: user.name, password: user.password, next: '/' })
+	});
+	expect(response.status).toBe(303);
+	return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A request as a signed-in user's script sends it (same origin, so only the role decides). */
+function send(cookie: string, route: string, body?: FormData) {
+	return fetch(`${baseUrl}${route}`, {
+		method: body ? 'POST' : 'GET',
+		redirect: 'manual',
+		headers: { cookie, origin: baseUrl, accept: 'text/html' },
+		body
+	});
+}
+
+/** The paths the header's navigation links to, as the server renders it for the user. */
+async function navLinks(cookie: string): Promise<string[]> {
+	const html = await (await send(cookie, '/districts')).text();
+	const nav = /<nav[^>]*>([\s\S]*?)<\/nav>/.exec(html)![1]!;
+	return [...nav.matchAll(/href="([^"?]*)/g)].map((m) => m[1]!);
 }
 
 /**
@@ -141,7 +180,7 @@ async function figuresShown(page: Page) {
 	return { tiles, table, canLoc: canLoc!.trim() };
 }
 
-describe.skipIf(!inject('browserAvailable') || !LOGIN_READY)('the import desk in Chromium', () => {
+describe.skipIf(!inject('browserAvailable'))('the import desk in Chromium', () => {
 	let session: Session;
 	let before: Awaited<ReturnType<typeof figuresShown>>;
 	let expectedCanLoc: string;
@@ -152,9 +191,19 @@ describe.skipIf(!inject('browserAvailable') || !LOGIN_READY)('the import desk in
 		copyFileSync(inject('dbPath'), db);
 		copyFileSync(path.join(path.dirname(inject('dbPath')), 'secret'), path.join(dir, 'secret'));
 		upload = monthFile();
+		const [other] = await query<{ code: string }>(
+			db,
+			`SELECT code FROM unit WHERE kind = 'district' AND code <> '${CAN_LOC}' ORDER BY code LIMIT 1`
+		);
+		officerUnit = other!.code;
 		await startServer();
+		const add = (user: { name: string; password: string }, ...role: string[]) =>
+			cli(['users', 'add', user.name, '--role', ...role], `${user.password}\n`);
+		expect(await add(USERS.admin, 'admin')).toBe(0);
+		expect(await add(USERS.officer, 'officer', '--unit', officerUnit)).toBe(0);
+		expect(await add(USERS.viewer, 'viewer')).toBe(0);
 		session = await openSession();
-		await signIn(session.page);
+		await signIn(session.page, USERS.admin);
 	});
 	afterAll(async () => {
 		await session?.close();
@@ -177,7 +226,7 @@ describe.skipIf(!inject('browserAvailable') || !LOGIN_READY)('the import desk in
 		await page.setInputFiles('input[type=file]', upload);
 		await Promise.all([
 			page.waitForURL(/upload=/, { timeout: 60_000 }),
-			page.click('form button[type=submit]')
+			page.click('form[action="?/upload"] button[type=submit]')
 		]);
 
 		const file = page.locator('section.file');
@@ -204,20 +253,26 @@ describe.skipIf(!inject('browserAvailable') || !LOGIN_READY)('the import desk in
 		expect(expectedCanLoc).not.toBe(before.canLoc);
 		await screenshot(page, 'import-desk-preview');
 		expect(session.errors).toEqual([]);
-	});
+	}, 180_000);
 
 	it('imports on confirmation with a progress bar, and the pages show the new figures', async () => {
 		const { page } = session;
 		await Promise.all([page.waitForSelector('.running progress'), page.click('button.confirm')]);
-		await page.waitForSelector('.done', { timeout: 60_000 });
+		await page.waitForSelector('.done', { timeout: 150_000 });
 		const after = await figuresShown(page);
 		expect(after.canLoc).toBe(expectedCanLoc);
 		const province = await recount(db, NEW_AS_OF, { code: '42', kind: 'province' });
 		expect(after.tiles).toContain(formatNumber(province.registered, 'vi'));
 		expect(after.tiles).not.toEqual(before.tiles);
 		expect(readdirSync(path.join(dir, '.cdht-uploads'))).toEqual([]);
+		const rows = await query<{ id: number; read: number; rejected: number }>(
+			db,
+			`SELECT id, rows_read AS read, rows_rejected AS rejected FROM import WHERE file = 'cdht-ha-tinh-${NEW_AS_OF}.csv'`
+		);
+		expect(rows).toHaveLength(1);
+		imported = rows[0]!;
 		expect(session.errors).toEqual([]);
-	});
+	}, 180_000);
 
 	it('removes the import after stating what the figures become, and they are exactly back', async () => {
 		const { page } = session;
@@ -227,9 +282,125 @@ describe.skipIf(!inject('browserAvailable') || !LOGIN_READY)('the import desk in
 		const effect = page.locator(`section.effect tr[data-unit="${CAN_LOC}"] td`);
 		expect(await effect.nth(1).textContent()).toBe(expectedCanLoc);
 		expect(await effect.nth(3).textContent()).toBe(before.canLoc);
-		await Promise.all([page.waitForURL(/\/imports(\?|$)/), page.click('button.danger')]);
+		await Promise.all([
+			page.waitForURL(/\/imports(\?|$)/, { timeout: 150_000 }),
+			page.click('button.danger')
+		]);
 		expect(await page.locator('tr', { hasText: `cdht-ha-tinh-${NEW_AS_OF}.csv` }).count()).toBe(0);
 		expect(await figuresShown(page)).toEqual(before);
 		expect(session.errors).toEqual([]);
+	}, 180_000);
+
+	it('shows each role the links of the pages it may use', async () => {
+		const { page } = session;
+		await page.goto(`${baseUrl}/districts`);
+		const shown = await page
+			.locator('nav a')
+			.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(shown).toEqual(expect.arrayContaining(['/imports/new', '/names', '/admin']));
+		const officer = await navLinks(await cookieOf(USERS.officer));
+		expect(officer).toContain('/imports/new');
+		expect(officer).not.toContain('/names');
+		expect(officer).not.toContain('/admin');
+		const viewer = await navLinks(await cookieOf(USERS.viewer));
+		expect(viewer).toContain('/districts');
+		for (const hidden of ['/imports/new', '/names', '/admin']) expect(viewer).not.toContain(hidden);
+	});
+
+	it("refuses a unit officer's file of another district as a whole, and imports nothing", async () => {
+		const cookie = await cookieOf(USERS.officer);
+		const imports = await query(db, 'SELECT id FROM import ORDER BY id');
+		const form = new FormData();
+		form.append('files', new File([readFileSync(upload)], path.basename(upload)));
+		const sent = await send(cookie, '/imports/new?/upload', form);
+		expect(sent.status).toBe(303);
+		const preview = sent.headers.get('location')!;
+		const id = new URL(preview, baseUrl).searchParams.get('upload')!;
+		const html = await (await send(cookie, preview)).text();
+		expect(html).toContain('bị từ chối cả tệp');
+		expect(html).not.toContain('class="confirm"');
+		const confirm = new FormData();
+		confirm.set('upload', id);
+		expect((await send(cookie, '/imports/new?/confirm', confirm)).status).toBe(409);
+		expect(await query(db, 'SELECT id FROM import ORDER BY id')).toEqual(imports);
+		expect(readdirSync(path.join(dir, '.cdht-uploads'))).toEqual([]);
+	});
+
+	it("answers 403 to a viewer's direct requests to every action and admin endpoint", async () => {
+		const cookie = await cookieOf(USERS.viewer);
+		const [{ id }] = (await query<{ id: number }>(db, 'SELECT max(id) AS id FROM import')) as [
+			{ id: number }
+		];
+		const form = () => {
+			const body = new FormData();
+			body.set('upload', 'x');
+			body.set('name', 'x');
+			body.set('code', CAN_LOC);
+			body.set('id', 'x');
+			body.append('files', new File(['a;b\n'], 'x.csv'));
+			body.set('file', new File(['a;b\n'], 'x.csv'));
+			return body;
+		};
+		const pages = [
+			'/imports/new',
+			'/imports/new/x/status',
+			'/imports/new/x/rejects.csv?file=0',
+			`/imports/${id}/remove`,
+			'/names',
+			'/admin',
+			'/admin/units',
+			'/admin/activity',
+			'/admin/presets',
+			'/admin/users',
+			'/admin/audit',
+			'/admin/audit/audit.csv'
+		];
+		const actions = [
+			'/imports/new?/upload',
+			'/imports/new?/confirm',
+			'/imports/new?/cancel',
+			`/imports/${id}/remove`,
+			'/names?/accept',
+			'/names?/ignore',
+			'/names?/undo',
+			'/admin/units?/preview',
+			'/admin/units?/apply',
+			'/admin/activity?/preview',
+			'/admin/activity?/apply',
+			'/admin/presets?/save',
+			'/admin/presets?/upload',
+			'/admin/presets?/remove'
+		];
+		const answers = [];
+		for (const route of pages) answers.push([route, (await send(cookie, route)).status]);
+		for (const route of actions) answers.push([route, (await send(cookie, route, form())).status]);
+		expect(answers).toEqual([...pages, ...actions].map((route) => [route, 403]));
+		expect(await query(db, `SELECT id FROM import WHERE id > ${id}`)).toEqual([]);
+	});
+
+	it('holds the login, the import and the removal in the audit log, with the user as actor', async () => {
+		const { page } = session;
+		const csv = await page.evaluate(async () => (await fetch('/admin/audit/audit.csv')).text());
+		const lines = csv.trim().split('\r\n');
+		const by = (action: string) =>
+			lines.filter((l) => l.includes(`,${USERS.admin.name},web,${action},`));
+		expect(by('login')).toHaveLength(1);
+		const file = `cdht-ha-tinh-${NEW_AS_OF}.csv`;
+		const [ingest, ...more] = by('ingest');
+		expect(more).toEqual([]);
+		expect(ingest).toContain(`,ingest,${file},`);
+		const detail = JSON.parse(
+			ingest!.slice(ingest!.indexOf('"{') + 1, ingest!.lastIndexOf('}"') + 1).replaceAll('""', '"')
+		);
+		expect(detail.files).toEqual([
+			expect.objectContaining({
+				file,
+				status: 'loaded',
+				read: imported.read,
+				rejected: imported.rejected
+			})
+		]);
+		expect(by('imports remove')).toHaveLength(1);
+		expect(by('imports remove')[0]).toContain(`,imports remove,${imported.id},`);
 	});
 });

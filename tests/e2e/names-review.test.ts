@@ -1,16 +1,14 @@
 /**
  * The names review in Chromium: an association user finds a unit for an open name in the
  * searchable list (typed without diacritics), accepts it, and the unit's page shows the new
- * figure; undoing the decision brings the figure back. Anonymous requests get 403.
- *
- * Signing in needs the accounts (`users add`, /login): until that command exists the browser
- * part is skipped, and says so.
+ * figure; undoing the decision brings the figure back. An anonymous visitor is sent to the
+ * login page, and their posts get 401.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COMMANDS } from '../../pipeline/cli.ts';
 import { formatNumber } from '../../src/lib/format.ts';
+import { t } from '../../src/lib/i18n/index.ts';
 import { fold } from '../../src/lib/unit-search.ts';
 import { query as queryDatabase } from '../support/database.ts';
 import { recount } from '../support/recount.ts';
@@ -20,7 +18,6 @@ const baseUrl = inject('baseUrl');
 const dbPath = inject('dbPath');
 const query = <T>(sql: string) => queryDatabase<T>(dbPath, sql);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const ACCOUNTS = (COMMANDS as readonly string[]).includes('users');
 const REVIEWER = { name: 'e2e-hoi-khuyen-hoc', password: 'mật khẩu thử nghiệm 2023' };
 
 /** `npm run pipeline -- users add <name> --role association`, the password on stdin. */
@@ -51,7 +48,7 @@ async function signIn(page: Page): Promise<void> {
 	await page.fill('input[name="password"]', REVIEWER.password);
 	await Promise.all([
 		page.waitForURL((url) => url.pathname !== '/login'),
-		page.click('button[type=submit]')
+		page.click('form[method=POST] button[type=submit]')
 	]);
 }
 
@@ -71,22 +68,30 @@ interface OpenRow {
 }
 
 describe.skipIf(!inject('browserAvailable'))('names review in Chromium', () => {
-	it('refuses the page and its actions to an anonymous visitor', async () => {
-		expect((await fetch(`${baseUrl}/names`)).status).toBe(403);
+	it('sends an anonymous visitor to the login page, and refuses their posts', async () => {
+		const page = await fetch(`${baseUrl}/names`, {
+			headers: { accept: 'text/html' },
+			redirect: 'manual'
+		});
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/login?next=%2Fnames');
 		const body = new FormData();
 		body.set('name', 'x');
 		body.set('code', '436');
-		// As the page's enhanced form posts it; the same origin, so the 403 is the role check's.
+		// As the page's enhanced form posts it; the same origin, so the 401 is the guard's.
 		const post = await fetch(`${baseUrl}/names?/accept`, {
 			method: 'POST',
 			body,
 			headers: { origin: baseUrl, accept: 'application/json', 'x-sveltekit-action': 'true' }
 		});
-		expect(post.status).toBe(403);
-		expect(await post.json()).toMatchObject({ type: 'error', error: { message: 'Forbidden' } });
+		expect(post.status).toBe(401);
+		expect(await post.json()).toMatchObject({
+			type: 'error',
+			error: { message: t('vi', 'signInRequired') }
+		});
 	});
 
-	describe.skipIf(!ACCOUNTS)('signed in as the association', () => {
+	describe('signed in as the association', () => {
 		let session: Session;
 		beforeAll(async () => {
 			await addReviewer();

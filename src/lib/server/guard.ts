@@ -35,8 +35,18 @@ export function refuseAnonymous(event: GuardEvent): never {
 /**
  * Lets the request through when its user may do the action — and, given a unit, when the unit
  * is within the user's scope (an officer: their unit's subtree) — or throws. Returns the user
- * (null: an anonymous reader of a public dashboard).
+ * (null: an anonymous reader of a public dashboard; never for any other action).
  */
+export async function requireAccess(
+	event: GuardEvent,
+	action: Exclude<Action, 'read'>,
+	unitCode?: string
+): Promise<User>;
+export async function requireAccess(
+	event: GuardEvent,
+	action: Action,
+	unitCode?: string
+): Promise<User | null>;
 export async function requireAccess(
 	event: GuardEvent,
 	action: Action,

@@ -1,9 +1,9 @@
 import { can } from '$lib/access';
-import { allow } from '$lib/server/admin/guard';
+import { requireAccess } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 /** The association sees the activity sheet; admins everything. */
-export const load: PageServerLoad = ({ locals }) => {
-	const user = allow(locals, 'activity');
+export const load: PageServerLoad = async (event) => {
+	const user = await requireAccess(event, 'activity');
 	return { isAdmin: can(user, 'admin', false) };
 };

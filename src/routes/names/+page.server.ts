@@ -1,25 +1,26 @@
 import { fail } from '@sveltejs/kit';
-import { allow } from '$lib/server/admin/guard';
 import {
 	decideName,
 	IncompleteDecision,
 	namesReview,
 	type DecisionKind
 } from '$lib/server/admin/names-review';
+import { requireAccess } from '$lib/server/guard';
 import { pageContext } from '$lib/server/pages/context';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	allow(locals, 'names');
-	const { db, view } = await pageContext(url);
+export const load: PageServerLoad = async (event) => {
+	await requireAccess(event, 'names');
+	const { db, view } = await pageContext(event.url);
 	return { view, review: db ? await namesReview(db, view.lang) : null };
 };
 
 const LANG = (url: URL) => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
 
 function decide(kind: DecisionKind) {
-	return async ({ locals, request, url }: RequestEvent) => {
-		const user = allow(locals, 'names');
+	return async (event: RequestEvent) => {
+		const user = await requireAccess(event, 'names');
+		const { request, url } = event;
 		try {
 			const report = await decideName(user, kind, await request.formData(), LANG(url));
 			return report.ok ? { report } : fail(400, { report });

@@ -2,16 +2,18 @@
  * The admin pages' actions on a real data directory, as the browser posts them: the unit list and
  * the activity sheet previewed (a dry run that changes nothing) and confirmed (only the file
  * previewed), presets saved from the form, uploaded and removed — all through the CLI — and
- * 403 for anyone without the role, before anything runs. No upload outlives its request.
+ * 403 for anyone signed in without the role (anonymous: the login page, or 401), before anything
+ * runs. No upload outlives its request.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isHttpError } from '@sveltejs/kit';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../src/lib/access.ts';
 import { draftFromPreset, type PresetDraft } from '../../../src/lib/preset-draft.ts';
 import type { CommandReport } from '../../../src/lib/server/admin/cli-result.ts';
+import { listAudit } from '../../../src/lib/server/accounts/audit.ts';
+import { accountsPath, openAccounts } from '../../../src/lib/server/accounts/store.ts';
 import { closeLiveDatabases } from '../../../src/lib/server/db.ts';
 import { currentDatabase } from '../../../src/lib/server/live.ts';
 import { listUnits } from '../../../src/lib/server/units.ts';
@@ -47,9 +49,13 @@ afterAll(async () => {
 
 type Event = never;
 const URL_ = new URL('http://localhost/admin');
-const uploads = () => readdirSync(tmpdir()).filter((d) => d.startsWith('cdht-upload-'));
+/** The private upload folders beside the database (the desk's). */
+const uploads = () => {
+	const root = path.join(province.dir, '.cdht-uploads');
+	return existsSync(root) ? readdirSync(root) : [];
+};
 
-function post(user: User | null | undefined, fields: Record<string, string | File>): Event {
+function post(user: User | null, fields: Record<string, string | File>): Event {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	return {
@@ -58,15 +64,19 @@ function post(user: User | null | undefined, fields: Record<string, string | Fil
 		request: new Request(URL_, { method: 'POST', body })
 	} as never;
 }
-const get = (user: User | null | undefined, search = ''): Event =>
-	({ locals: { user }, url: new URL(`http://localhost/admin/presets${search}`) }) as never;
+/** A browser's page request (it accepts HTML: anonymous visitors are sent to the login page). */
+function get(user: User | null, search = ''): Event {
+	const url = new URL(`http://localhost/admin/presets${search}`);
+	const request = new Request(url, { headers: { accept: 'text/html' } });
+	return { locals: { user }, url, request } as never;
+}
 
 async function status(run: () => unknown): Promise<number> {
 	try {
 		await run();
 		return 200;
 	} catch (error) {
-		if (isHttpError(error)) return error.status;
+		if (isHttpError(error) || isRedirect(error)) return error.status;
 		throw error;
 	}
 }
@@ -94,20 +104,22 @@ const unitNames = async () =>
 	new Map((await listUnits((await currentDatabase())!.kysely)).map((u) => [u.code, u.name]));
 
 describe('who may use the admin pages', () => {
-	it('answers 403 to viewers, officers and anonymous requests on every page and action', async () => {
+	it('sends anonymous pages to the login, answers 401 to their posts, 403 to viewers and officers', async () => {
 		const targets = readdirSync(path.join(province.dir, 'targets'));
 		const file = csvFile('units.csv', readFileSync(province.generated.units, 'utf8'));
-		for (const user of [undefined, null, viewer, officer]) {
-			expect(await status(() => index.load(get(user)))).toBe(403);
+		for (const user of [null, viewer, officer]) {
+			const page_ = user === null ? 303 : 403;
+			const action = user === null ? 401 : 403;
+			expect(await status(() => index.load(get(user)))).toBe(page_);
 			for (const page of [units, activity, presets])
-				expect(await status(() => page.load(get(user)))).toBe(403);
+				expect(await status(() => page.load(get(user)))).toBe(page_);
 			for (const page of [units, activity])
 				for (const step of ['preview', 'apply'] as const)
-					expect(await status(() => page.actions[step](post(user, { file })))).toBe(403);
+					expect(await status(() => page.actions[step](post(user, { file })))).toBe(action);
 			for (const step of ['save', 'upload', 'remove'] as const)
 				expect(
 					await status(() => presets.actions[step]!(post(user, { id: 'cu-chi-2023', file })))
-				).toBe(403);
+				).toBe(action);
 		}
 		// The association loads the activity sheet, not the unit list or the presets.
 		expect(await status(() => index.load(get(association)))).toBe(200);
@@ -151,6 +163,14 @@ describe('the unit list', () => {
 		expect(applied.result.report.lines.at(-1)).toMatch(/^→ đã ghi /);
 		expect((await unitNames()).get(district.code)).toBe(district.name);
 		expect(uploads()).toEqual(before);
+		// The audit log names the file the admin uploaded, not the private copy.
+		const store = await openAccounts(accountsPath(path.join(province.dir, 'cdht.duckdb')));
+		try {
+			const [entry] = await listAudit(store.kysely, { action: 'units', limit: 1 });
+			expect(entry).toMatchObject({ actor: 'minh', source: 'web', target: 'Danh mục.csv' });
+		} finally {
+			await store.close();
+		}
 	});
 
 	it('refuses a bad list in one line naming the uploaded file, not the private copy', async () => {

@@ -302,7 +302,7 @@ describe('the upload action', () => {
 	const upload = actions.upload!;
 	type Event = Parameters<typeof upload>[0];
 	const post = async (
-		user: User | null | undefined,
+		user: User | null,
 		files: { name: string; data: Uint8Array<ArrayBuffer> }[]
 	) => {
 		const form = new FormData();
@@ -312,14 +312,13 @@ describe('the upload action', () => {
 			method: 'POST',
 			body: form
 		});
-		const locals = user === undefined ? {} : { user };
-		return upload({ locals, request } as unknown as Event);
+		return upload({ locals: { user }, request, url: new URL(request.url) } as unknown as Event);
 	};
 
-	it('answers 403 to anonymous users (no hook, or nobody signed in) and to viewers', async () => {
+	it('answers 401 to anonymous users and 403 to viewers', async () => {
 		const viewer: User = { name: 'v', role: 'viewer', unitCode: null };
-		for (const user of [undefined, null, viewer])
-			await expect(post(user, [canLocFile()])).rejects.toMatchObject({ status: 403 });
+		await expect(post(null, [canLocFile()])).rejects.toMatchObject({ status: 401 });
+		await expect(post(viewer, [canLocFile()])).rejects.toMatchObject({ status: 403 });
 	});
 
 	it('refuses an upload over the limit before saving anything', async () => {

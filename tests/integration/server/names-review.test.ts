@@ -5,7 +5,7 @@
  */
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isHttpError } from '@sveltejs/kit';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../src/lib/access.ts';
 import { closeLiveDatabases } from '../../../src/lib/server/db.ts';
@@ -17,9 +17,7 @@ import { query } from '../../support/database.ts';
 
 let province: Province;
 const association: User = { name: 'lan', role: 'association', unitCode: null };
-const OTHERS: (User | null | undefined)[] = [
-	undefined,
-	null,
+const OTHERS: User[] = [
 	{ name: 'vy', role: 'viewer', unitCode: null },
 	{ name: 'an', role: 'officer', unitCode: '436' }
 ];
@@ -41,7 +39,7 @@ afterAll(async () => {
 
 const URL_ = new URL('http://localhost/names');
 
-function post(user: User | null | undefined, fields: Record<string, string>) {
+function post(user: User | null, fields: Record<string, string>) {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	return {
@@ -51,8 +49,12 @@ function post(user: User | null | undefined, fields: Record<string, string>) {
 	} as unknown as Parameters<NonNullable<typeof actions.accept>>[0];
 }
 
-const loadAs = (user: User | null | undefined) =>
-	load({ locals: { user }, url: URL_ } as unknown as Parameters<typeof load>[0]) as Promise<{
+const loadAs = (user: User | null) =>
+	load({
+		locals: { user },
+		url: URL_,
+		request: new Request(URL_, { headers: { accept: 'text/html' } })
+	} as unknown as Parameters<typeof load>[0]) as Promise<{
 		review: {
 			names: { raw: string; field: string; suggestions: { code: string }[] }[];
 			decisions: { raw: string; code: string | null; decidedBy: string }[];
@@ -64,7 +66,7 @@ async function status(promise: unknown): Promise<number> {
 		await promise;
 		return 200;
 	} catch (error) {
-		if (isHttpError(error)) return error.status;
+		if (isHttpError(error) || isRedirect(error)) return error.status;
 		throw error;
 	}
 }
@@ -80,13 +82,15 @@ async function registered(code: string): Promise<number> {
 }
 
 describe('names review actions', () => {
-	it('answers 403 to anyone but the association and admins, and runs nothing', async () => {
+	it('answers 403 to anyone but the association and admins (anonymous: login, 401), runs nothing', async () => {
 		const before = await query(province.db, 'SELECT count(*)::INT AS n FROM name_decision');
 		const name = (await listOpenNames((await currentDatabase())!.kysely))[0]!;
-		for (const user of OTHERS) {
-			expect(await status(loadAs(user))).toBe(403);
+		for (const user of [null, ...OTHERS]) {
+			expect(await status(loadAs(user))).toBe(user === null ? 303 : 403);
 			for (const kind of ['accept', 'ignore', 'undo'] as const)
-				expect(await status(actions[kind]!(post(user, { name: name.raw, code: '436' })))).toBe(403);
+				expect(await status(actions[kind]!(post(user, { name: name.raw, code: '436' })))).toBe(
+					user === null ? 401 : 403
+				);
 		}
 		expect(await query(province.db, 'SELECT count(*)::INT AS n FROM name_decision')).toEqual(
 			before

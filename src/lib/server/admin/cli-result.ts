@@ -1,10 +1,10 @@
 /**
  * A pipeline command's answer as a page shows it: whether it succeeded and its lines, plain
- * (no terminal colours), with the private upload's path replaced by the name the user knows.
+ * (no terminal colours), with the private upload's path replaced by its file's name.
  */
 import path from 'node:path';
 import type { PipelineResult } from '../pipeline-run.ts';
-import type { Upload } from './uploads.ts';
+import type { SavedUpload } from '../desk/uploads.ts';
 
 export interface CommandReport {
 	ok: boolean;
@@ -17,7 +17,7 @@ export interface CommandReport {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
-export function commandReport(result: PipelineResult, upload?: Upload): CommandReport {
+export function commandReport(result: PipelineResult, upload?: SavedUpload): CommandReport {
 	const clean = (text: string) => {
 		let out = text.replace(ANSI, '');
 		// The command names the file by its path or (in a row's place) by its base name.

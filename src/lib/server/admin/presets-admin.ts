@@ -18,7 +18,8 @@ import { parsePreset } from '../../targets.ts';
 import { appConfig, appPresets } from '../live.ts';
 import { runPipeline } from '../pipeline-run.ts';
 import { commandReport, type CommandReport } from './cli-result.ts';
-import { UploadRefused, withUpload } from './uploads.ts';
+import { deskRoot } from '../desk/root.ts';
+import { UploadRefused, withUpload } from '../desk/uploads.ts';
 
 /** A preset file is a few kilobytes. */
 const MAX_PRESET_BYTES = 1024 * 1024;
@@ -61,7 +62,7 @@ export type SaveResult =
 	| { report: CommandReport };
 
 async function addFile(user: User, file: unknown, lang: Lang): Promise<CommandReport> {
-	return withUpload(file, ['.json'], MAX_PRESET_BYTES, async (upload) =>
+	return withUpload(deskRoot(), file, ['.json'], MAX_PRESET_BYTES, async (upload) =>
 		commandReport(
 			await runPipeline(['presets', 'add', upload.file, '--lang', lang], { actor: user.name }),
 			upload

@@ -9,9 +9,10 @@ import type { Action, User } from '../../access.ts';
 import type { Lang } from '../../format.ts';
 import { runPipeline } from '../pipeline-run.ts';
 import { MAX_SHEET_BYTES } from '../../upload-limits.ts';
-import { allow } from './guard.ts';
+import { requireAccess, type GuardEvent } from '../guard.ts';
 import { commandReport, type CommandReport } from './cli-result.ts';
-import { UploadRefused, withUpload } from './uploads.ts';
+import { deskRoot } from '../desk/root.ts';
+import { UploadRefused, withUpload } from '../desk/uploads.ts';
 
 export const SHEET_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
@@ -43,7 +44,7 @@ export async function runSheet(
 		const hash = file instanceof File ? await sha256(file) : '';
 		if (step === 'apply' && file instanceof File && file.size > 0 && form.get('hash') !== hash)
 			return { step, refused: 'changed' };
-		return await withUpload(file, SHEET_EXTENSIONS, MAX_SHEET_BYTES, async (upload) => {
+		return await withUpload(deskRoot(), file, SHEET_EXTENSIONS, MAX_SHEET_BYTES, async (upload) => {
 			const args = [
 				command,
 				upload.file,
@@ -61,14 +62,13 @@ export async function runSheet(
 }
 
 /** The page's two actions, each checking the user first. */
-export function sheetActions(command: SheetCommand, action: Action) {
-	const run =
-		(step: 'preview' | 'apply') =>
-		async ({ locals, request, url }: { locals: App.Locals; request: Request; url: URL }) => {
-			const user = allow(locals, action);
-			const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
-			const result = await runSheet(user, command, step, await request.formData(), lang);
-			return 'refused' in result || !result.report.ok ? fail(400, { result }) : { result };
-		};
+export function sheetActions(command: SheetCommand, action: Exclude<Action, 'read'>) {
+	const run = (step: 'preview' | 'apply') => async (event: GuardEvent) => {
+		const user = await requireAccess(event, action);
+		const { request, url } = event;
+		const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+		const result = await runSheet(user, command, step, await request.formData(), lang);
+		return 'refused' in result || !result.report.ok ? fail(400, { result }) : { result };
+	};
 	return { preview: run('preview'), apply: run('apply') };
 }

@@ -5,6 +5,7 @@
  * start knows whose it was — and they are deleted when the import ends, is cancelled, fails or
  * is abandoned (sweepUploads). Inside, each file keeps its own name, cleaned, in a numbered
  * folder: the pipeline records an import by its file's name and reads an as-of date from it.
+ * The desk and the admin pages (unit list, activity sheet, presets) both save uploads here.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -62,6 +63,46 @@ export async function saveUpload(
 
 export function discardUpload(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
+}
+
+/** A file saved for one command: where the command reads it, and its (cleaned) name. */
+export interface SavedUpload {
+	file: string;
+	name: string;
+}
+
+/** An upload larger than the server takes, or of a type the command does not read. */
+export class UploadRefused extends Error {
+	readonly reason: 'missing' | 'too_large' | 'extension';
+	constructor(reason: UploadRefused['reason']) {
+		super(reason);
+		this.name = 'UploadRefused';
+		this.reason = reason;
+	}
+}
+
+/**
+ * Runs `use` with one uploaded file saved in a new private folder under `root`; removes the
+ * folder afterwards, also when `use` throws. `extensions` are lower case with the dot (".csv").
+ */
+export async function withUpload<T>(
+	root: string,
+	file: unknown,
+	extensions: readonly string[],
+	maxBytes: number,
+	use: (upload: SavedUpload) => Promise<T>
+): Promise<T> {
+	if (!(file instanceof File) || file.size === 0) throw new UploadRefused('missing');
+	if (file.size > maxBytes) throw new UploadRefused('too_large');
+	if (!extensions.includes(path.extname(cleanFileName(file.name)).toLowerCase()))
+		throw new UploadRefused('extension');
+	const dir = newUploadDir(root);
+	try {
+		const saved = await saveUpload(dir, 0, file.name, new Uint8Array(await file.arrayBuffer()));
+		return await use({ file: saved, name: path.basename(saved) });
+	} finally {
+		discardUpload(dir);
+	}
 }
 
 /**

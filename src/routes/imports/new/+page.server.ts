@@ -6,16 +6,17 @@ import {
 	getUpload,
 	uploadForPage
 } from '$lib/server/desk/desk';
-import { deskUser } from '$lib/server/desk/guard';
 import { megabytes, uploadLimit } from '$lib/server/desk/limits';
 import { readUploadForm } from '$lib/server/desk/requests';
 import { deskRoot } from '$lib/server/desk/root';
+import { requireAccess } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const langOf = (url: URL) => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = deskUser(locals, 'import');
+export const load: PageServerLoad = async (event) => {
+	const user = await requireAccess(event, 'import');
+	const { url } = event;
 	deskRoot();
 	const id = url.searchParams.get('upload');
 	const upload = id ? getUpload(user, id) : undefined;
@@ -27,15 +28,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	upload: async ({ locals, request }) => {
-		const user = deskUser(locals, 'import');
+	upload: async (event) => {
+		const user = await requireAccess(event, 'import');
+		const { request } = event;
 		const form = await readUploadForm(request, uploadLimit());
 		if (!form.ok) return fail(form.status, { key: form.key, values: form.values });
 		const upload = await createUpload(deskRoot(), user, form.files, form);
 		redirect(303, `/imports/new?upload=${upload.id}&lang=${form.lang}`);
 	},
-	confirm: async ({ locals, request, url }) => {
-		const user = deskUser(locals, 'import');
+	confirm: async (event) => {
+		const user = await requireAccess(event, 'import');
+		const { request, url } = event;
 		const id = String((await request.formData()).get('upload') ?? '');
 		const running = confirmUpload(user, id);
 		if (running === false) return fail(409, { key: 'deskGone' as const, values: {} });
@@ -43,8 +46,9 @@ export const actions: Actions = {
 		void running;
 		redirect(303, `/imports/new?upload=${id}&lang=${langOf(url)}`);
 	},
-	cancel: async ({ locals, request, url }) => {
-		const user = deskUser(locals, 'import');
+	cancel: async (event) => {
+		const user = await requireAccess(event, 'import');
+		const { request, url } = event;
 		const id = String((await request.formData()).get('upload') ?? '');
 		cancelUpload(user, id);
 		redirect(303, `/imports/new?upload=${id}&lang=${langOf(url)}`);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { deskUser } from '$lib/server/desk/guard';
 import { previewRemoval, removeAs } from '$lib/server/desk/removal';
+import { requireAccess } from '$lib/server/guard';
 import { currentDatabase } from '$lib/server/live';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,14 +11,16 @@ function importId(param: string): number {
 	return Number(param);
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = deskUser(locals, 'remove');
+export const load: PageServerLoad = async (event) => {
+	const user = await requireAccess(event, 'remove');
+	const { params, url } = event;
 	return { removal: await previewRemoval(user, importId(params.id), langOf(url)) };
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, url }) => {
-		const user = deskUser(locals, 'remove');
+	default: async (event) => {
+		const user = await requireAccess(event, 'remove');
+		const { params, url } = event;
 		const db = await currentDatabase();
 		if (!db) error(404, 'Not found');
 		const result = await removeAs(user, db, importId(params.id), langOf(url));

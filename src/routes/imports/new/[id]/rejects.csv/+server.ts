@@ -3,15 +3,16 @@ import { csvLines } from '$lib/csv';
 import { t } from '$lib/i18n';
 import { REJECT_LABELS, REJECT_REASONS, type RejectReason } from '$lib/rejects';
 import { getUpload } from '$lib/server/desk/desk';
-import { deskUser } from '$lib/server/desk/guard';
+import { requireAccess } from '$lib/server/guard';
 import type { RequestHandler } from './$types';
 
 /**
  * The rejected rows of one previewed file (?file=<n>), as the `rejects` command writes them:
  * Excel's row number, the column, the reason and the value, masked as stored.
  */
-export const GET: RequestHandler = ({ locals, params, url }) => {
-	const user = deskUser(locals, 'import');
+export const GET: RequestHandler = async (event) => {
+	const user = await requireAccess(event, 'import');
+	const { params, url } = event;
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
 	const file = getUpload(user, params.id)?.preview?.files[Number(url.searchParams.get('file'))];
 	if (!file || file.status !== 'loaded') error(404, 'Not found');
