@@ -16,7 +16,11 @@ if (kind === 'ingest') {
 	const output = memoryOutput();
 	const code = await run(['ingest', file!, '--db', db!], output);
 	if (code !== 0) throw new Error(output.errors.join('\n'));
-	rows = Number(/: ([\d.]+) dòng đọc/.exec(output.lines.join('\n'))?.[1]?.replace(/\./g, '') ?? 0);
+	// One summary line per file loaded (a folder of snapshots loads many).
+	rows = [...output.lines.join('\n').matchAll(/: ([\d.]+) dòng đọc/g)].reduce(
+		(sum, m) => sum + Number(m[1]!.replace(/\./g, '')),
+		0
+	);
 } else if (kind === 'bare') {
 	const instance = await DuckDBInstance.create(db!);
 	const connection = await instance.connect();

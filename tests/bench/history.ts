@@ -297,7 +297,7 @@ async function generateHistory(): Promise<Generated> {
 		districtFile
 	);
 	console.log(
-		`  (${full} rows in the full snapshot; ${((performance.now() - started) / 1000).toFixed(1)} s)`
+		`  (${fmt(full)} rows in the full snapshot; ${((performance.now() - started) / 1000).toFixed(1)} s)`
 	);
 
 	const result: Generated = {
