@@ -1,19 +1,27 @@
 /**
- * `npm run bench:history [-- --people N --months K] [--big]`
+ * `npm run bench:history [-- --people N --months K] [--big] [--runs R]`
  *
  * Builds a history of N people (default 200,000; --big 1,000,000) over K monthly snapshots
  * (default 24; --big 90): the first month lists half of them, each later month adds an equal share
  * of the rest and changes the state of 5% of those already listed (tests/bench/history-model.ts).
  * The history is imported once, in one `ingest` of the K files (the aggregates are rebuilt once),
  * and cached under data/bench/history/<N>x<K>-g<generator version>/. Then, each in its own
- * process, on a copy: a 20,000-row export of one district dated the month after, into the history
- * and into a database holding only the unit list; a full snapshot of everyone that month; removing
- * it again; a bare DuckDB read_csv of the same file; the database size per stored row and per
+ * process, on a copy, R times in turn (default 3; medians): a 20,000-row export of one district
+ * dated the month after, into the history and into a database holding only the unit list; a full
+ * snapshot of everyone that month; removing it again; a bare DuckDB read_csv of the same file; the database size per stored row and per
  * person-version; and every page's data endpoint at that history, on new days and cached. Prints
  * each step's time and peak RSS, and the ratios against the goals of the history-at-scale issue.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { statSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -26,7 +34,7 @@ import { CANONICAL, type Shape } from '../../pipeline/demo/shapes.ts';
 import { buildDemoUnits, unitsCsv } from '../../pipeline/demo/units.ts';
 import { memoryOutput } from '../../pipeline/tty.ts';
 import { HISTORY_GENERATOR_VERSION, HistoryModel } from './history-model.ts';
-import { fmt, machine, measure, ROOT, table, type Measured } from './measure.ts';
+import { fmt, machine, measure, median, ROOT, table, type Measured } from './measure.ts';
 import { PAGES, pageLatencies, startServer, type PageLatency } from './pages.ts';
 
 const { values } = parseArgs({
@@ -35,13 +43,20 @@ const { values } = parseArgs({
 		people: { type: 'string' },
 		months: { type: 'string' },
 		big: { type: 'boolean' },
-		cache: { type: 'string' }
+		cache: { type: 'string' },
+		runs: { type: 'string', default: '3' }
 	}
 });
 const people = values.big ? 1_000_000 : Number(values.people ?? 200_000);
 const months = values.big ? 90 : Number(values.months ?? 24);
-if (!(Number.isInteger(people) && people > 0 && Number.isInteger(months) && months >= 1))
-	throw new Error('usage: npm run bench:history -- [--people N --months K] [--big] [--cache DIR]');
+const runs = Number(values.runs);
+if (
+	!(Number.isInteger(people) && people > 0 && Number.isInteger(months) && months >= 1) ||
+	!(Number.isInteger(runs) && runs >= 1)
+)
+	throw new Error(
+		'usage: npm run bench:history -- [--people N --months K] [--big] [--runs R] [--cache DIR]'
+	);
 const DISTRICT_ROWS = 20_000;
 const cache = path.resolve(values.cache ?? path.join(ROOT, 'data/bench/history'));
 const dir = path.join(cache, `${people}x${months}-g${HISTORY_GENERATOR_VERSION}`);
@@ -94,12 +109,34 @@ const fresh = (from: string | null) => {
 	return runDb;
 };
 
-console.log(`Measuring on ${machine()}`);
-const districtIntoHistory = measure('ingest', generated.district.file, fresh(history));
-const districtIntoEmpty = measure('ingest', generated.district.file, fresh(base));
-const full = measure('ingest', generated.full, fresh(history));
-const removed = measure('remove', String(await lastImport(runDb)), runDb);
-const bare = measure('bare', generated.full, fresh(null));
+console.log(`Measuring ${runs} runs of each step on ${machine()}`);
+// The steps take turns, run after run, so that a noisy minute on a shared machine does not fall
+// on one step only; each is reported by its median time and its highest peak RSS.
+const runsOf = {
+	districtIntoHistory: [],
+	districtIntoEmpty: [],
+	full: [],
+	removed: [],
+	bare: []
+} as Record<'districtIntoHistory' | 'districtIntoEmpty' | 'full' | 'removed' | 'bare', Measured[]>;
+for (let i = 0; i < runs; i++) {
+	runsOf.districtIntoHistory.push(measure('ingest', generated.district.file, fresh(history)));
+	runsOf.districtIntoEmpty.push(measure('ingest', generated.district.file, fresh(base)));
+	runsOf.full.push(measure('ingest', generated.full, fresh(history)));
+	runsOf.removed.push(measure('remove', String(await lastImport(runDb)), runDb));
+	runsOf.bare.push(measure('bare', generated.full, fresh(null)));
+	process.stdout.write('.');
+}
+const middle = (results: Measured[]): Measured => ({
+	rows: results[0]!.rows,
+	ms: median(results.map((r) => r.ms)),
+	rssMb: Math.max(...results.map((r) => r.rssMb))
+});
+const districtIntoHistory = middle(runsOf.districtIntoHistory);
+const districtIntoEmpty = middle(runsOf.districtIntoEmpty);
+const full = middle(runsOf.full);
+const removed = middle(runsOf.removed);
+const bare = middle(runsOf.bare);
 fresh(null);
 const storedRows = await scalar(history, 'SELECT count(*)::BIGINT AS n FROM import_row');
 const size = statSync(history).size;
@@ -131,7 +168,7 @@ const steps: [string, Measured][] = [
 console.log(`\nHistory: ${fmt(people)} people × ${months} monthly snapshots (${dir})\n`);
 console.log(
 	table(
-		['step', 'rows', 's', 'peak RSS MB'],
+		['step', 'rows', 'median s', 'peak RSS MB'],
 		steps.map(([name, m]) => [name, m.rows ? fmt(m.rows) : '', s(m), fmt(m.rssMb)])
 	)
 );
