@@ -97,7 +97,7 @@ if (!existsSync(history)) {
 	const built = measure('ingest', generated.history, partial);
 	renameSync(partial, history);
 	writeFileSync(builtFile, JSON.stringify(built));
-	// The snapshots are in the database now; at --big their CSV would be about 14 GB.
+	// The snapshots are in the database now; at --big their CSV would be about 11 GB.
 	rmSync(generated.history, { recursive: true, force: true });
 }
 const built = JSON.parse(readFileSync(builtFile, 'utf8')) as Measured;
