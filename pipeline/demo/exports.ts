@@ -35,8 +35,11 @@ interface Sink {
 	close(): Promise<void>;
 }
 
+/** Any source of people will do (the history benchmark passes each month's view of them). */
+export type PeopleSource = Pick<Population, 'config' | 'people'>;
+
 export async function writeExport(
-	population: Population,
+	population: PeopleSource,
 	units: Map<string, Unit>,
 	shape: Shape,
 	asOf: IsoDate,

@@ -9,14 +9,14 @@
  * ships, gzipped, as Chromium loads it. Goals: p95 < 50 ms, p99 < 200 ms at 200 req/s, ≤ 250 KB.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { addDays } from '../../src/lib/dates.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../src/lib/server/chromium.ts';
-import { fmt, machine, measure, median, ROOT, table } from './measure.ts';
+import { fmt, machine, measure, ROOT, table } from './measure.ts';
+import { PAGES, pageLatencies, startServer } from './pages.ts';
 
 const { values } = parseArgs({
 	args: process.argv.slice(2),
@@ -42,62 +42,19 @@ if (!existsSync(db)) {
 	measure('ingest', generated.exports.find((e) => e.file.endsWith('.csv'))!.file, partial);
 	renameSync(partial, db);
 }
-if (!existsSync(path.join(ROOT, 'build/index.js')))
-	throw new Error('no build: run "npm run build" first');
-
-const PORT = 4411;
-const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn(process.execPath, ['build'], {
-	cwd: ROOT,
-	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', CDHT_DB: db },
-	stdio: 'ignore'
-});
+const server = await startServer(db, 4411);
+const BASE = server.base;
 try {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(BASE)).ok) break;
-		} catch {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	const pages = [
-		'/',
-		'/districts',
-		'/agencies',
-		'/armed-forces',
-		'/laggards',
-		'/units/444',
-		'/units/CAT',
-		'/imports'
-	];
-	const timed = async (url: string) => {
-		const t = performance.now();
-		const response = await fetch(url);
-		await response.arrayBuffer();
-		if (!response.ok) throw new Error(`${url}: ${response.status}`);
-		return performance.now() - t;
-	};
-	const percentile = (values: number[], p: number) =>
-		[...values].sort((a, b) => a - b)[
-			Math.min(values.length - 1, Math.floor((values.length * p) / 100))
-		]!;
+	const pages = PAGES;
+	const days = Array.from({ length: 200 }, (_, i) => addDays('2023-06-15', i));
 	console.log(`Data endpoints, ${fmt(rows)} registrations, ${machine()}`);
-	const latency: (string | number)[][] = [];
-	for (const page of pages) {
-		const data = `${BASE}${page === '/' ? '' : page}/__data.json`;
-		const cold: number[] = [];
-		for (let i = 0; i < 200; i++)
-			cold.push(await timed(`${data}?asOf=${addDays('2023-06-15', i)}`));
-		const warm: number[] = [];
-		for (let i = 0; i < 200; i++) warm.push(await timed(`${data}?asOf=2023-10-31`));
-		latency.push([
-			page,
-			median(cold).toFixed(1),
-			percentile(cold, 95).toFixed(1),
-			median(warm).toFixed(1),
-			percentile(warm, 95).toFixed(1)
-		]);
-	}
+	const latency = (await pageLatencies(BASE, pages, days, '2023-10-31')).map((l) => [
+		l.page,
+		l.newDay.p50.toFixed(1),
+		l.newDay.p95.toFixed(1),
+		l.cached.p50.toFixed(1),
+		l.cached.p95.toFixed(1)
+	]);
 	console.log(
 		table(
 			['page data', 'p50 new day ms', 'p95 new day ms', 'p50 cached ms', 'p95 cached ms'],
@@ -121,7 +78,7 @@ try {
 
 	await javascriptWeights(pages);
 } finally {
-	server.kill();
+	await server.stop();
 }
 
 async function javascriptWeights(pages: string[]): Promise<void> {

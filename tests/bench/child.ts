@@ -3,6 +3,7 @@
  * wall time (from after the imports) and the peak resident set size.
  *   child.ts ingest <file> <db>      the full pipeline ingest
  *   child.ts bare <file> <db>        DuckDB's read_csv into a table, nothing else
+ *   child.ts remove <import> <db>    `imports remove <import>`
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { run } from '../../pipeline/cli.ts';
@@ -15,7 +16,11 @@ if (kind === 'ingest') {
 	const output = memoryOutput();
 	const code = await run(['ingest', file!, '--db', db!], output);
 	if (code !== 0) throw new Error(output.errors.join('\n'));
-	rows = Number(/: ([\d.]+) dòng đọc/.exec(output.lines.join('\n'))?.[1]?.replace(/\./g, '') ?? 0);
+	// One summary line per file loaded (a folder of snapshots loads many).
+	rows = [...output.lines.join('\n').matchAll(/: ([\d.]+) dòng đọc/g)].reduce(
+		(sum, m) => sum + Number(m[1]!.replace(/\./g, '')),
+		0
+	);
 } else if (kind === 'bare') {
 	const instance = await DuckDBInstance.create(db!);
 	const connection = await instance.connect();
@@ -30,6 +35,11 @@ if (kind === 'ingest') {
 	).getRowObjectsJson()[0]!.n as number;
 	connection.closeSync();
 	instance.closeSync();
+} else if (kind === 'remove') {
+	const output = memoryOutput();
+	const code = await run(['imports', 'remove', file!, '--db', db!], output);
+	if (code !== 0) throw new Error(output.errors.join('\n'));
+	rows = 0;
 } else {
 	throw new Error(`unknown run ${kind}`);
 }
