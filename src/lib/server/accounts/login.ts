@@ -25,14 +25,21 @@ export interface LoginAttempt {
 	now?: number;
 }
 
+/** Account names are at most 64 characters (users.ts): a longer one is cut where it is kept. */
+const KEPT_NAME_CHARS = 64;
+function shortened(name: string): string {
+	const chars = [...name];
+	return chars.length <= KEPT_NAME_CHARS ? name : chars.slice(0, KEPT_NAME_CHARS).join('') + '…';
+}
+
 export async function attemptLogin(
 	db: Kysely<AccountsDatabase>,
 	attempt: LoginAttempt
 ): Promise<LoginResult> {
 	const name = attempt.name.trim();
 	const now = attempt.now ?? Date.now();
-	const keys = attempt.keys ?? throttleKeys(name, attempt.address);
-	const tried = maskNumbers(name);
+	const keys = attempt.keys ?? throttleKeys(shortened(name), attempt.address);
+	const tried = shortened(maskNumbers(name));
 	const log = (action: string, detail: Record<string, unknown> | null = null) =>
 		recordAudit(db, {
 			actor: tried,

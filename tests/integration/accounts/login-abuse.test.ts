@@ -1,0 +1,42 @@
+/**
+ * The login as a hostile client uses it: a name field holding a whole page of text must not
+ * land in the append-only audit log (which nobody can trim) at every try, throttled or not.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { listAudit } from '../../../src/lib/server/accounts/audit.ts';
+import { attemptLogin } from '../../../src/lib/server/accounts/login.ts';
+import { openAccounts, type AccountsStore } from '../../../src/lib/server/accounts/store.ts';
+
+let dir: string;
+let store: AccountsStore;
+beforeEach(async () => {
+	dir = mkdtempSync(path.join(tmpdir(), 'cdht-login-abuse-'));
+	store = await openAccounts(path.join(dir, 'accounts.sqlite'));
+});
+afterEach(async () => {
+	await store.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+it('logs at most a short prefix of an overlong name, for failures and throttled tries alike', async () => {
+	const name = 'x'.repeat(200_000);
+	let now = 1_000_000;
+	for (let i = 0; i < 12; i++) {
+		await attemptLogin(store.kysely, {
+			name,
+			password: 'sai-mat-khau-1',
+			address: '10.0.0.9',
+			now
+		});
+		now += 10;
+	}
+	const log = await listAudit(store.kysely);
+	expect(log.map((r) => r.action)).toContain('login throttled');
+	for (const row of log) {
+		expect(row.actor.length).toBeLessThanOrEqual(100);
+		expect((row.target ?? '').length).toBeLessThanOrEqual(100);
+	}
+});
