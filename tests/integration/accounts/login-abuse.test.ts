@@ -40,3 +40,26 @@ it('logs at most a short prefix of an overlong name, for failures and throttled 
 		expect((row.target ?? '').length).toBeLessThanOrEqual(100);
 	}
 });
+
+it('logs at most ten throttled tries a minute from one address, not a whole flood', async () => {
+	let now = 5_000_000;
+	const tries = async (n: number, step: number) => {
+		for (let i = 0; i < n; i++) {
+			await attemptLogin(store.kysely, {
+				name: `khach${i % 7}`,
+				password: 'sai-mat-khau-1',
+				address: '10.0.0.7',
+				now
+			});
+			now += step;
+		}
+	};
+	await tries(200, 10);
+	const throttled = async () =>
+		(await listAudit(store.kysely, { action: 'login throttled' })).length;
+	expect(await throttled()).toBeGreaterThan(0);
+	expect(await throttled()).toBe(10);
+	now += 61_000;
+	await tries(3, 10);
+	expect(await throttled()).toBeLessThanOrEqual(13);
+});
