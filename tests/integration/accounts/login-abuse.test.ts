@@ -63,3 +63,12 @@ it('logs at most ten throttled tries a minute from one address, not a whole floo
 	await tries(3, 10);
 	expect(await throttled()).toBeLessThanOrEqual(13);
 });
+
+it('masks an ID or phone number typed in the name field however its digits are grouped', async () => {
+	for (const name of ['042 099 000 001', '0912.345.678', '+84 912 345 678'])
+		await attemptLogin(store.kysely, { name, password: 'sai-mat-khau-1', address: '10.0.0.5' });
+	for (const row of await listAudit(store.kysely)) {
+		expect(row.actor.replace(/\D/g, '').length).toBeLessThanOrEqual(5);
+		expect(row.target!.replace(/\D/g, '').length).toBeLessThanOrEqual(5);
+	}
+});
