@@ -234,6 +234,10 @@ export const MESSAGES = {
 		vi: '“{file}” không phải tệp xuất (XLSX, CSV).',
 		en: '“{file}” is not an export (XLSX, CSV).'
 	},
+	deskTooMany: {
+		vi: 'Quá nhiều tệp: {count}, tối đa {max} tệp cho một lần tải lên.',
+		en: 'Too many files: {count}, at most {max} per upload.'
+	},
 	deskTooLarge: {
 		vi: 'Tệp quá lớn: {size}, tối đa {limit} cho một lần tải lên.',
 		en: 'Too large: {size}, at most {limit} per upload.'

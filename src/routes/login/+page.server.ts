@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { attemptLogin } from '$lib/server/accounts/login';
-import { SESSION_COOKIE } from '$lib/server/accounts/sessions';
+import { deleteSession, SESSION_COOKIE } from '$lib/server/accounts/sessions';
 import { accounts, clientAddress, cookieOptions } from '$lib/server/auth';
 import { safeNext } from '$lib/server/next';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,6 +24,9 @@ export const actions: Actions = {
 			address: clientAddress(event)
 		});
 		if (result.ok) {
+			// Whatever session this browser held (another user's on a shared computer) ends here.
+			const held = event.cookies.get(SESSION_COOKIE);
+			if (held) await deleteSession(store.kysely, held);
 			event.cookies.set(SESSION_COOKIE, result.token, cookieOptions(event.url, result.expiresAt));
 			redirect(303, next);
 		}

@@ -99,4 +99,21 @@ describe('safeNext', () => {
 		])
 			expect(safeNext(bad)).toBe('/');
 	});
+
+	it('is not fooled by what a browser strips or folds before it follows the address', () => {
+		// A browser drops tabs and newlines from a URL and reads "\\" as "/": each of these would
+		// send a user who has just signed in to evil.example.
+		for (const bad of [
+			'/\t/evil.example',
+			'/\n/evil.example',
+			'/\r\n/evil.example',
+			'/\t\\evil.example'
+		]) {
+			const next = safeNext(bad);
+			expect(new URL(next.replace(/[\t\n\r]/g, ''), 'https://cdht.example').host).toBe(
+				'cdht.example'
+			);
+		}
+		expect(safeNext('/\t/login')).toBe('/');
+	});
 });

@@ -25,14 +25,42 @@ export interface LoginAttempt {
 	now?: number;
 }
 
+/**
+ * Refused tries cost the attacker nothing and the log is append-only: at most this many entries
+ * a minute per address say a flood is going on without letting it fill the disk.
+ */
+const THROTTLE_LOG_PER_MINUTE = 10;
+const throttleLogged = new Map<string, { since: number; count: number }>();
+function throttleLogDue(address: string, now: number): boolean {
+	let spell = throttleLogged.get(address);
+	if (!spell || now - spell.since >= 60_000 || now < spell.since) {
+		if (throttleLogged.size >= 10_000) throttleLogged.clear();
+		spell = { since: now, count: 0 };
+		throttleLogged.set(address, spell);
+	}
+	spell.count += 1;
+	return spell.count <= THROTTLE_LOG_PER_MINUTE;
+}
+
+function refusal(admission: { reason: 'wait' | 'locked'; retryAfterMs: number }): LoginResult {
+	return { ok: false, reason: admission.reason, retryAfterMs: admission.retryAfterMs };
+}
+
+/** Account names are at most 64 characters (users.ts): a longer one is cut where it is kept. */
+const KEPT_NAME_CHARS = 64;
+function shortened(name: string): string {
+	const chars = [...name];
+	return chars.length <= KEPT_NAME_CHARS ? name : chars.slice(0, KEPT_NAME_CHARS).join('') + '…';
+}
+
 export async function attemptLogin(
 	db: Kysely<AccountsDatabase>,
 	attempt: LoginAttempt
 ): Promise<LoginResult> {
 	const name = attempt.name.trim();
 	const now = attempt.now ?? Date.now();
-	const keys = attempt.keys ?? throttleKeys(name, attempt.address);
-	const tried = maskNumbers(name);
+	const keys = attempt.keys ?? throttleKeys(shortened(name), attempt.address);
+	const tried = shortened(maskNumbers(name));
 	const log = (action: string, detail: Record<string, unknown> | null = null) =>
 		recordAudit(db, {
 			actor: tried,
@@ -44,11 +72,12 @@ export async function attemptLogin(
 		});
 	const admission = await admit(db, keys, now);
 	if (!admission.admitted) {
+		if (!throttleLogDue(attempt.address, now)) return refusal(admission);
 		await log('login throttled', {
 			reason: admission.reason,
 			retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000)
 		});
-		return { ok: false, reason: admission.reason, retryAfterMs: admission.retryAfterMs };
+		return refusal(admission);
 	}
 	const row = await db
 		.selectFrom('user')

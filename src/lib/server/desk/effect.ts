@@ -2,7 +2,8 @@
  * The effect of a change on the published figures: per unit, the share the dashboard shows now
  * and the one it would show after ("Can Lộc 45,2% → 47,0%"), and the units that would reach or
  * fall below their target. Compared at the precision the pages show (0.1%), so a change nobody
- * could see is not listed.
+ * could see is not listed. Confidential units are left out: their coarse share moving or not in a
+ * dry run that can be repeated with one row more, then another, would give away their counts.
  */
 import type { IsoDate } from '../../dates.ts';
 import type { UnitKind } from '../../units.ts';
@@ -47,18 +48,20 @@ function crossing(
 
 export function figureEffect(before: Figures, after: Figures): Effect {
 	const earlier = new Map<string, PublishedShare>(before.units.map((u) => [u.code, u]));
-	const all = after.units.map((u): ShareChange => {
-		const was = earlier.get(u.code)?.share ?? null;
-		return {
-			code: u.code,
-			name: u.name,
-			kind: u.kind,
-			before: was,
-			after: u.share,
-			threshold: u.threshold,
-			crossing: crossing(was, u.share, u.threshold)
-		};
-	});
+	const all = after.units
+		.filter((u) => !u.confidential && !earlier.get(u.code)?.confidential)
+		.map((u): ShareChange => {
+			const was = earlier.get(u.code)?.share ?? null;
+			return {
+				code: u.code,
+				name: u.name,
+				kind: u.kind,
+				before: was,
+				after: u.share,
+				threshold: u.threshold,
+				crossing: crossing(was, u.share, u.threshold)
+			};
+		});
 	return {
 		asOfBefore: before.asOf,
 		asOfAfter: after.asOf,

@@ -23,6 +23,8 @@ export interface PublishedShare {
 	share: number | null;
 	/** The unit's own target's threshold (an inherited one is only a comparison); null: none. */
 	threshold: number | null;
+	/** Published in coarse steps only: a preview must not show it move (see effect.ts). */
+	confidential: boolean;
 }
 
 export interface Figures {
@@ -48,7 +50,8 @@ export async function publishedFigures(
 			kind: u.kind,
 			parent: u.parent,
 			share: u.share,
-			threshold: u.target && !u.targetInherited ? u.target.threshold : null
+			threshold: u.target && !u.targetInherited ? u.target.threshold : null,
+			confidential: u.confidential
 		}))
 	};
 }

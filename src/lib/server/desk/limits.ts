@@ -8,6 +8,11 @@ import path from 'node:path';
 import { formatNumber, type Lang } from '../../format.ts';
 
 export const DEFAULT_UPLOAD_MB = 50;
+/**
+ * Files in one upload: a month's exports are a handful; each file is a folder, a write and an
+ * argument of the command, so thousands of tiny ones would only stall the server.
+ */
+export const MAX_UPLOAD_FILES = 20;
 export const UPLOAD_EXTENSIONS = ['.xlsx', '.csv', '.txt', '.tsv'] as const;
 const MB = 1024 * 1024;
 
@@ -24,6 +29,7 @@ export function uploadLimit(env: Record<string, string | undefined> = process.en
 export type UploadProblem =
 	| { kind: 'no_file' }
 	| { kind: 'not_export'; file: string }
+	| { kind: 'too_many'; count: number; max: number }
 	| { kind: 'too_large'; size: number; limit: number };
 
 /** Why an upload is refused before it is read, or null. */
@@ -33,6 +39,8 @@ export function uploadProblem(
 ): UploadProblem | null {
 	const chosen = files.filter((f) => f.name !== '' || f.size > 0);
 	if (chosen.length === 0) return { kind: 'no_file' };
+	if (chosen.length > MAX_UPLOAD_FILES)
+		return { kind: 'too_many', count: chosen.length, max: MAX_UPLOAD_FILES };
 	const other = chosen.find(
 		(f) => !(UPLOAD_EXTENSIONS as readonly string[]).includes(path.extname(f.name).toLowerCase())
 	);

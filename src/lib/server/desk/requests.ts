@@ -54,6 +54,14 @@ export async function readUploadForm(request: Request, limit: number): Promise<U
 					key: 'deskNotExport',
 					values: { file: problem.file }
 				};
+			case 'too_many':
+				return {
+					ok: false,
+					status: 400,
+					lang: formLang,
+					key: 'deskTooMany',
+					values: { count: String(problem.count), max: String(problem.max) }
+				};
 			case 'too_large':
 				return { ...tooLarge(problem.size), lang: formLang };
 		}

@@ -31,6 +31,11 @@ export function outOfScope(
 	return touched.filter((row) => !rowInScope(user, row, parentOf));
 }
 
+/**
+ * An import that counts no row (every row rejected or held back by its names) names no unit: it
+ * is nobody's in particular, so not an officer's to remove (the association's).
+ */
 export function mayRemove(user: User, touched: TouchedUnits[], parentOf: ParentOf): boolean {
+	if (user.role === 'officer' && touched.length === 0) return false;
 	return outOfScope(user, touched, parentOf).length === 0;
 }

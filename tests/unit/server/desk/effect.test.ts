@@ -10,6 +10,7 @@ const unit = (code: string, share: number | null, extra: Partial<PublishedShare>
 		parent: '42',
 		share,
 		threshold: 0.4,
+		confidential: false,
 		...extra
 	}) satisfies PublishedShare;
 
@@ -59,6 +60,16 @@ describe('figureEffect', () => {
 		expect(effect.changes[0]).toMatchObject({ before: null, after: 0.45, crossing: 'reached' });
 		const none = figureEffect(figures('2023-11-30', []), figures('2023-12-31', [unit('441', 0.1)]));
 		expect(none.changes[0]).toMatchObject({ before: null, after: 0.1, crossing: null });
+	});
+
+	it('leaves out confidential units: a dry run repeated with a row more would count them', () => {
+		const secret = { kind: 'armed_force', confidential: true } as const;
+		const effect = figureEffect(
+			figures('2023-11-30', [unit('441', 0.39), unit('BCH', 0.35, secret)]),
+			figures('2023-12-31', [unit('441', 0.4), unit('BCH', 0.4, secret)])
+		);
+		expect(effect.changes.map((c) => c.code)).toEqual(['441']);
+		expect(effect.crossings.map((c) => c.code)).toEqual(['441']);
 	});
 
 	it('says nothing changes when nothing does', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { megabytes, uploadLimit, uploadProblem } from '../../../../src/lib/server/desk/limits.ts';
+import {
+	MAX_UPLOAD_FILES,
+	megabytes,
+	uploadLimit,
+	uploadProblem
+} from '../../../../src/lib/server/desk/limits.ts';
 
 const MB = 1024 * 1024;
 
@@ -32,6 +37,17 @@ describe('upload limits', () => {
 			)
 		).toEqual({ kind: 'too_large', size: MB + 1, limit: MB });
 		expect(uploadProblem([{ name: 'a.xlsx', size: MB }], MB)).toBeNull();
+	});
+
+	it('refuses more files than MAX_UPLOAD_FILES in one upload, however small', () => {
+		const files = (n: number) =>
+			Array.from({ length: n }, (_, i) => ({ name: `${i}.csv`, size: 1 }));
+		expect(uploadProblem(files(MAX_UPLOAD_FILES), MB)).toBeNull();
+		expect(uploadProblem(files(MAX_UPLOAD_FILES + 1), MB)).toEqual({
+			kind: 'too_many',
+			count: MAX_UPLOAD_FILES + 1,
+			max: MAX_UPLOAD_FILES
+		});
 	});
 
 	it('words sizes in whole megabytes, rounded up', () => {

@@ -40,4 +40,11 @@ describe('the unit officer scope of an upload', () => {
 		expect(mayRemove(officer('441'), rows, parentOf)).toBe(false);
 		expect(mayRemove(officer('42'), rows, parentOf)).toBe(true);
 	});
+
+	it('leaves an import that counts no row (all rejected or held) to the association', () => {
+		expect(mayRemove(officer('441'), [], parentOf)).toBe(false);
+		expect(mayRemove({ name: 'hoa', role: 'association', unitCode: null }, [], parentOf)).toBe(
+			true
+		);
+	});
 });
