@@ -1,3 +1,4 @@
+import { can } from '$lib/access';
 import { deskRoot } from '$lib/server/desk/root';
 import { appConfig, appPresets } from '$lib/server/live';
 import { pageContext } from '$lib/server/pages/context';
@@ -8,12 +9,14 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
 	// The first page served after a start deletes the uploads an earlier run left.
 	deskRoot();
 	const config = appConfig();
+	// Someone who may not read yet (the login page of a closed dashboard) learns nothing of the data.
+	const reader = can(locals.user, 'read', config.public);
 	return {
 		view,
 		hasData: db !== null,
 		problem,
-		snapshots,
-		presets: appPresets().map((p) => ({ id: p.id, name: p.name, source: p.source })),
+		snapshots: reader ? snapshots : [],
+		presets: reader ? appPresets().map((p) => ({ id: p.id, name: p.name, source: p.source })) : [],
 		simulated: config.simulated,
 		user: locals.user
 	};
