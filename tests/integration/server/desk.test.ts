@@ -179,16 +179,25 @@ describe('the import desk', () => {
 
 	it('states what removing an import does to the figures, and removing it brings them back exactly', async () => {
 		const current = await figuresNow();
-		const removal = await previewRemoval(association, importId, 'vi');
-		expect(removal.removed.file).toBe(month.name);
-		expect(removal.effect.asOfAfter).toBe(original.asOf);
-		const originalByCode = new Map(original.units.map((u) => [u.code, u.share]));
-		for (const c of removal.effect.changes) expect(c.after).toBe(originalByCode.get(c.code));
-		expect(await figuresNow()).toEqual(current);
-		await expect(previewRemoval(officer, importId, 'vi')).rejects.toMatchObject({ status: 403 });
-
 		const live = await openDatabase(db, { readOnly: true });
 		try {
+			const removal = await previewRemoval(association, live, importId, 'vi');
+			expect(removal.removed.file).toBe(month.name);
+			expect(removal.effect.asOfAfter).toBe(original.asOf);
+			const originalByCode = new Map(original.units.map((u) => [u.code, u.share]));
+			for (const c of removal.effect.changes) expect(c.after).toBe(originalByCode.get(c.code));
+			expect(await figuresNow()).toEqual(current);
+			// Asked again, the same database's dry run is not run again (no pipeline to run it now).
+			process.env.CDHT_PIPELINE = path.join(root, 'no-such-pipeline.ts');
+			try {
+				expect(await previewRemoval(association, live, importId, 'vi')).toEqual(removal);
+				await expect(previewRemoval(association, live, importId, 'en')).rejects.toThrow();
+			} finally {
+				delete process.env.CDHT_PIPELINE;
+			}
+			await expect(previewRemoval(officer, live, importId, 'vi')).rejects.toMatchObject({
+				status: 403
+			});
 			await expect(removeAs(officer, live, importId, 'vi')).rejects.toMatchObject({ status: 403 });
 			expect(await removeAs(association, live, importId, 'vi')).toEqual({ ok: true });
 		} finally {
@@ -229,10 +238,9 @@ describe('the import desk', () => {
 		await settled(upload, confirmUpload(officer, upload.id));
 		expect(upload.state).toBe('done');
 		const id = upload.imported[0]!.importId;
-		const removal = await previewRemoval(officer, id, 'en');
-		expect(removal.allowed).toBe(true);
 		const live = await openDatabase(db, { readOnly: true });
 		try {
+			expect((await previewRemoval(officer, live, id, 'en')).allowed).toBe(true);
 			expect(await removeAs(officer, live, id, 'en')).toEqual({ ok: true });
 		} finally {
 			await live.close();

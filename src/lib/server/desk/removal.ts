@@ -21,15 +21,40 @@ const messages = (stderr: string) =>
 		.filter((l) => l.trim() !== '')
 		.map((l) => l.replace(/^✗ /, ''));
 
-export async function previewRemoval(user: User, id: number, lang: Lang): Promise<RemovalPreview> {
-	const result = await runPipeline(
-		['imports', 'remove', String(id), '--dry-run', '--json', '--lang', lang],
-		{ actor: user.name }
-	);
-	if (result.code !== 0) error(404, messages(result.stderr).join(' ') || 'Not found');
-	const preview = shapeRemoval(JSON.parse(result.stdout) as RemoveDocument, user);
+/**
+ * Each database version's dry runs, by import and language: the page can be reloaded (or asked
+ * for over and over) without queueing another run ahead of everyone's imports.
+ */
+const previews = new WeakMap<Db, Map<string, RemoveDocument>>();
+
+export async function previewRemoval(
+	user: User,
+	db: Db,
+	id: number,
+	lang: Lang
+): Promise<RemovalPreview> {
+	await requireRemovable(user, db, id);
+	const cached = previews.get(db) ?? new Map<string, RemoveDocument>();
+	previews.set(db, cached);
+	let document = cached.get(`${id}:${lang}`);
+	if (document === undefined) {
+		const result = await runPipeline(
+			['imports', 'remove', String(id), '--dry-run', '--json', '--lang', lang],
+			{ actor: user.name }
+		);
+		if (result.code !== 0) error(404, messages(result.stderr).join(' ') || 'Not found');
+		document = JSON.parse(result.stdout) as RemoveDocument;
+		cached.set(`${id}:${lang}`, document);
+	}
+	const preview = shapeRemoval(document, user);
 	if (!preview.allowed) error(403, 'Forbidden');
 	return preview;
+}
+
+/** A unit officer's request for an import that is not theirs is refused before anything runs. */
+async function requireRemovable(user: User, db: Db, id: number): Promise<void> {
+	const [touched, units] = await Promise.all([unitsTouched(db.kysely, id), listUnits(db.kysely)]);
+	if (!mayRemove(user, touched, parentLookup(units))) error(403, 'Forbidden');
 }
 
 /** Removes the import; the pipeline's messages when it refused. */
@@ -39,8 +64,7 @@ export async function removeAs(
 	id: number,
 	lang: Lang
 ): Promise<{ ok: true } | { ok: false; messages: string[] }> {
-	const [touched, units] = await Promise.all([unitsTouched(db.kysely, id), listUnits(db.kysely)]);
-	if (!mayRemove(user, touched, parentLookup(units))) error(403, 'Forbidden');
+	await requireRemovable(user, db, id);
 	const result = await runPipeline(['imports', 'remove', String(id), '--lang', lang], {
 		actor: user.name
 	});

@@ -14,7 +14,9 @@ function importId(param: string): number {
 export const load: PageServerLoad = async (event) => {
 	const user = await requireAccess(event, 'remove');
 	const { params, url } = event;
-	return { removal: await previewRemoval(user, importId(params.id), langOf(url)) };
+	const db = await currentDatabase();
+	if (!db) error(404, 'Not found');
+	return { removal: await previewRemoval(user, db, importId(params.id), langOf(url)) };
 };
 
 export const actions: Actions = {
