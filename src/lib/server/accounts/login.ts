@@ -1,11 +1,12 @@
 /**
  * Signing in: throttled, checked in constant work whether or not the account exists, and
- * recorded in the audit log (successes, failures with the name tried, refusals while throttled).
+ * recorded in the audit log (successes, failures, refusals while throttled). A failure names the
+ * account tried only when there is one: a name no account has may be a password typed in the
+ * wrong field, or an ID number, and is never written anywhere.
  */
 import type { Kysely } from 'kysely';
 import type { User } from '../../access.ts';
 import { recordAudit } from './audit.ts';
-import { maskNumbers } from './mask.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import type { AccountsDatabase } from './schema.ts';
 import { createSession, deleteSession, sessionUser } from './sessions.ts';
@@ -46,12 +47,8 @@ function refusal(admission: { reason: 'wait' | 'locked'; retryAfterMs: number })
 	return { ok: false, reason: admission.reason, retryAfterMs: admission.retryAfterMs };
 }
 
-/** Account names are at most 64 characters (users.ts): a longer one is cut where it is kept. */
-const KEPT_NAME_CHARS = 64;
-function shortened(name: string): string {
-	const chars = [...name];
-	return chars.length <= KEPT_NAME_CHARS ? name : chars.slice(0, KEPT_NAME_CHARS).join('') + '…';
-}
+/** What the log keeps of a name no account has. */
+export const UNKNOWN_ACCOUNT = '(?)';
 
 export async function attemptLogin(
 	db: Kysely<AccountsDatabase>,
@@ -59,8 +56,13 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
 	const name = attempt.name.trim();
 	const now = attempt.now ?? Date.now();
-	const keys = attempt.keys ?? throttleKeys(shortened(name), attempt.address);
-	const tried = shortened(maskNumbers(name));
+	const keys = attempt.keys ?? throttleKeys(name, attempt.address);
+	const row = await db
+		.selectFrom('user')
+		.select(['name', 'role', 'unitCode', 'passwordHash'])
+		.where('name', '=', name)
+		.executeTakeFirst();
+	const tried = row?.name ?? UNKNOWN_ACCOUNT;
 	const log = (action: string, detail: Record<string, unknown> | null = null) =>
 		recordAudit(db, {
 			actor: tried,
@@ -79,11 +81,6 @@ export async function attemptLogin(
 		});
 		return refusal(admission);
 	}
-	const row = await db
-		.selectFrom('user')
-		.select(['name', 'role', 'unitCode', 'passwordHash'])
-		.where('name', '=', name)
-		.executeTakeFirst();
 	const right = await verifyPassword(attempt.password, row?.passwordHash ?? (await decoyHash()));
 	if (!row || !right) {
 		await log('login failed');

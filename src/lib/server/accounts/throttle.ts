@@ -5,7 +5,7 @@
  * Unknown account names are counted like real ones: the answers tell nothing about which exist.
  */
 import type { Kysely } from 'kysely';
-import { maskNumbers } from './mask.ts';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { AccountsDatabase } from './schema.ts';
 
 export interface ThrottlePolicy {
@@ -51,7 +51,15 @@ export interface ThrottleKey {
 	policy: ThrottlePolicy;
 }
 
-/** The name is kept as the log keeps it (long digit runs masked): never an ID in clear. */
+/**
+ * A name is counted under a keyed hash whose key lives only in this process's memory: the name
+ * tried may be a password or an ID number typed in the wrong field, and the table is on disk.
+ * A restart forgets the counts of names (addresses keep theirs).
+ */
+const NAME_KEY = randomBytes(32);
+const nameKey = (name: string) =>
+	createHmac('sha256', NAME_KEY).update(name.toLowerCase()).digest('hex').slice(0, 32);
+
 export function throttleKeys(
 	name: string,
 	address: string,
@@ -59,7 +67,7 @@ export function throttleKeys(
 	addr = ADDRESS_POLICY
 ): ThrottleKey[] {
 	return [
-		{ key: `user:${maskNumbers(name.toLowerCase())}`, policy: user },
+		{ key: `user:${nameKey(name)}`, policy: user },
 		{ key: `address:${address}`, policy: addr }
 	];
 }

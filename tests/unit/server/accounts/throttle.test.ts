@@ -77,11 +77,16 @@ describe('admit', () => {
 });
 
 describe('throttleKeys', () => {
-	it('never keeps an ID number typed as the name in clear', () => {
-		expect(throttleKeys('042090000123', '192.0.2.1')[0]!.key).toBe('user:04********23');
-		expect(throttleKeys('Lan', '192.0.2.1').map((k) => k.key)).toEqual([
-			'user:lan',
-			'address:192.0.2.1'
-		]);
+	it('never keeps the name tried in clear (it may be an ID number or a password)', () => {
+		const [user, address] = throttleKeys('042090000123', '192.0.2.1');
+		expect(user!.key).toMatch(/^user:[0-9a-f]{32}$/);
+		expect(user!.key).not.toContain('0420');
+		expect(address!.key).toBe('address:192.0.2.1');
+	});
+
+	it('counts a name however it is cased under one key, and other names under others', () => {
+		const key = (name: string) => throttleKeys(name, '192.0.2.1')[0]!.key;
+		expect(key('Lan')).toBe(key('lan'));
+		expect(key('lan')).not.toBe(key('hoa'));
 	});
 });
