@@ -4,91 +4,36 @@
  * form actions answer 403; a login flood is slowed; the audit log holds each step. The shared
  * server of setup.ts stays public: its dashboard opens with no login.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, type Session } from './browser.ts';
+import { cli as runCli, login as loginAt, startServer, type PrivateServer } from './server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const publicUrl = inject('baseUrl');
 const PASSWORDS = { lan: 'quản-trị-viên-thử', hoa: 'người-xem-thử-nghiệm' };
 
 let dir: string;
 let baseUrl: string;
-let server: ChildProcess;
+let server: PrivateServer;
 
 /** The CLI with the closed server's accounts store, the password on stdin. */
-function cli(args: string[], stdin = '') {
-	return new Promise<{ code: number; stderr: string }>((resolve) => {
-		const child = spawn(process.execPath, [path.join(ROOT, 'pipeline/bin.ts'), ...args], {
-			cwd: ROOT,
-			env: { ...process.env, CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite'), CDHT_ACTOR: '' },
-			stdio: ['pipe', 'ignore', 'pipe']
-		});
-		let stderr = '';
-		child.stderr.on('data', (c) => (stderr += c));
-		child.on('exit', (code) => resolve({ code: code ?? 1, stderr }));
-		child.stdin.end(stdin);
-	});
-}
+const cli = (args: string[], stdin = '') =>
+	runCli(args, stdin, { CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite'), CDHT_ACTOR: '' });
 
 /** A second server on the same database with `"public": false` and its own accounts store. */
 async function closedServer(): Promise<void> {
-	const config = JSON.parse(readFileSync(path.join(ROOT, 'data/config.json'), 'utf8'));
-	writeFileSync(
-		path.join(dir, 'config.json'),
-		JSON.stringify({
-			...config,
-			targets: path.join(ROOT, 'data', config.targets),
-			boundaries: path.join(ROOT, 'data', config.boundaries),
-			public: false
-		})
-	);
-	const port = 4900 + Math.floor(Math.random() * 500);
-	baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			// adapter-node takes the site for HTTPS unless told: form posts over plain HTTP would
-			// fail SvelteKit's origin check (as they should for a site reached otherwise).
-			ORIGIN: baseUrl,
-			CDHT_DATA: dir,
-			CDHT_DB: inject('dbPath'),
-			CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite')
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
+	server = await startServer({
+		dir,
+		config: { public: false },
+		env: { CDHT_DB: inject('dbPath'), CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite') }
 	});
-	for (let i = 0; i < 200; i++) {
-		try {
-			if ((await fetch(`${baseUrl}/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('the closed server did not answer');
+	baseUrl = server.url;
 }
 
 /** Signs in with fetch (as a script would); returns the session cookie, or the refusal. */
-async function login(name: string, password: string) {
-	const response = await fetch(`${baseUrl}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: baseUrl,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ name, password, next: '/' })
-	});
-	const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? null;
-	return { status: response.status, cookie };
-}
+const login = (name: string, password: string) => loginAt(baseUrl, { name, password });
 
 describe.skipIf(!inject('browserAvailable'))('accounts and roles in Chromium', () => {
 	let session: Session;
@@ -100,8 +45,7 @@ describe.skipIf(!inject('browserAvailable'))('accounts and roles in Chromium', (
 	});
 	afterAll(async () => {
 		await session?.close();
-		server?.kill();
-		if (server) await new Promise((r) => server.once('exit', r));
+		await server?.stop();
 		rmSync(dir, { recursive: true, force: true });
 	});
 

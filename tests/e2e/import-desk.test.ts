@@ -8,7 +8,6 @@
  * shown follow the role; the audit log holds the login, the import and the removal. (A login
  * flood is slowed: accounts.test.ts.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import {
 	copyFileSync,
 	mkdtempSync,
@@ -25,8 +24,15 @@ import { formatNumber } from '../../src/lib/format.ts';
 import { query } from '../support/database.ts';
 import { recount } from '../support/recount.ts';
 import { openSession, screenshot, type Session } from './browser.ts';
+import {
+	cli as runCli,
+	login,
+	signIn as signInAt,
+	startServer as startPrivateServer,
+	type Credentials,
+	type PrivateServer
+} from './server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const USERS = {
 	admin: { name: 'quan-tri', password: 'mật-khẩu-quản-trị-thử' },
 	officer: { name: 'can-bo-huyen', password: 'mật-khẩu-cán-bộ-thử' },
@@ -40,7 +46,7 @@ const ADDED = 40;
 let dir: string;
 let db: string;
 let baseUrl: string;
-let server: ChildProcess;
+let server: PrivateServer;
 let upload: string;
 /** 1-based line of the malformed row in the uploaded file: its Excel-style row number. */
 let malformedRow: number;
@@ -50,44 +56,22 @@ let officerUnit: string;
 let imported: { id: number; read: number; rejected: number };
 
 /** The CLI on this test's server's stores, the password on stdin. */
-function cli(args: string[], stdin = '') {
-	return new Promise<number>((resolve) => {
-		const child = spawn(process.execPath, [path.join(ROOT, 'pipeline/bin.ts'), ...args], {
-			cwd: ROOT,
-			env: { ...process.env, CDHT_DB: db, CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite') },
-			stdio: ['pipe', 'ignore', 'inherit']
-		});
-		child.on('exit', (code) => resolve(code ?? 1));
-		child.stdin.end(stdin);
-	});
+async function cli(args: string[], stdin = '') {
+	const env = { CDHT_DB: db, CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite') };
+	return (await runCli(args, stdin, env)).code;
 }
 
 /** Signs in on the login page, as a person does. */
-async function signIn(page: Page, user: { name: string; password: string }): Promise<void> {
-	await page.goto(`${baseUrl}/login`);
-	await page.fill('input[name=name]', user.name);
-	await page.fill('input[name=password]', user.password);
-	await Promise.all([
-		page.waitForURL((url) => url.pathname !== '/login'),
-		page.click('form[method=POST] button[type=submit]')
-	]);
+async function signIn(page: Page, user: Credentials): Promise<void> {
+	await signInAt(page, baseUrl, user);
 	expect(await page.locator('[data-user]').textContent()).toContain(user.name);
 }
 
 /** Signs in with fetch (as a script would): the session cookie. */
-async function cookieOf(user: { name: string; password: string }): Promise<string> {
-	const response = await fetch(`${baseUrl}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: baseUrl,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ name: user.name, password: user.password, next: '/' })
-	});
+async function cookieOf(user: Credentials): Promise<string> {
+	const response = await login(baseUrl, user);
 	expect(response.status).toBe(303);
-	return response.headers.get('set-cookie')!.split(';')[0]!;
+	return response.cookie!;
 }
 
 /** A request as a signed-in user's script sends it (same origin, so only the role decides). */
@@ -138,32 +122,15 @@ function monthFile(): string {
 }
 
 async function startServer(): Promise<void> {
-	const port = 5400 + Math.floor(Math.random() * 400);
-	baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
+	server = await startPrivateServer({
 		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
 			CDHT_DB: db,
 			CDHT_ACCOUNTS: path.join(dir, 'accounts.sqlite'),
 			// adapter-node refuses bodies over 512 KB unless told otherwise (see the README).
-			BODY_SIZE_LIMIT: '64M',
-			// Without it adapter-node takes the server for https and refuses the form posts.
-			ORIGIN: baseUrl
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	for (let i = 0; i < 200; i++) {
-		try {
-			if ((await fetch(baseUrl)).status < 500) return;
-		} catch {
-			// not listening yet
+			BODY_SIZE_LIMIT: '64M'
 		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('the desk server did not answer');
+	});
+	baseUrl = server.url;
 }
 
 /** What the overview and the districts table say: the figures that must come back exactly. */
@@ -207,8 +174,7 @@ describe.skipIf(!inject('browserAvailable'))('the import desk in Chromium', () =
 	});
 	afterAll(async () => {
 		await session?.close();
-		server?.kill();
-		if (server) await new Promise((r) => server.once('exit', r));
+		await server?.stop();
 		rmSync(dir, { recursive: true, force: true });
 	});
 

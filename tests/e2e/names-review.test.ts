@@ -4,8 +4,6 @@
  * figure; undoing the decision brings the figure back. An anonymous visitor is sent to the
  * login page, and their posts get 401.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatNumber } from '../../src/lib/format.ts';
 import { t } from '../../src/lib/i18n/index.ts';
@@ -13,43 +11,18 @@ import { fold } from '../../src/lib/unit-search.ts';
 import { query as queryDatabase } from '../support/database.ts';
 import { recount } from '../support/recount.ts';
 import { openSession, screenshot, type Page, type Session } from './browser.ts';
+import { cli, signIn } from './server.ts';
 
 const baseUrl = inject('baseUrl');
 const dbPath = inject('dbPath');
 const query = <T>(sql: string) => queryDatabase<T>(dbPath, sql);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const REVIEWER = { name: 'e2e-hoi-khuyen-hoc', password: 'mật khẩu thử nghiệm 2023' };
 
 /** `npm run pipeline -- users add <name> --role association`, the password on stdin. */
-function addReviewer(): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			[
-				path.join(ROOT, 'pipeline/bin.ts'),
-				'users',
-				'add',
-				REVIEWER.name,
-				'--role',
-				'association',
-				'--db',
-				dbPath
-			],
-			{ cwd: ROOT, stdio: ['pipe', 'inherit', 'inherit'] }
-		);
-		child.stdin.end(`${REVIEWER.password}\n`);
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`users add: ${code}`))));
-	});
-}
-
-async function signIn(page: Page): Promise<void> {
-	await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
-	await page.fill('input[name="name"]', REVIEWER.name);
-	await page.fill('input[name="password"]', REVIEWER.password);
-	await Promise.all([
-		page.waitForURL((url) => url.pathname !== '/login'),
-		page.click('form[method=POST] button[type=submit]')
-	]);
+async function addReviewer(): Promise<void> {
+	const args = ['users', 'add', REVIEWER.name, '--role', 'association', '--db', dbPath];
+	const { code } = await cli(args, `${REVIEWER.password}\n`);
+	if (code !== 0) throw new Error(`users add: ${code}`);
 }
 
 /** The "Đã đăng ký" tile of a unit's page. */
@@ -96,7 +69,7 @@ describe.skipIf(!inject('browserAvailable'))('names review in Chromium', () => {
 		beforeAll(async () => {
 			await addReviewer();
 			session = await openSession();
-			await signIn(session.page);
+			await signIn(session.page, baseUrl, REVIEWER);
 		});
 		afterAll(() => session?.close());
 

@@ -3,7 +3,7 @@
  * the pipeline, the production build of the app serving it, and Chromium found on the machine.
  * With CI=true a missing Chromium fails the run; elsewhere the browser tests say they are skipped.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { unitsCsv } from '../../pipeline/demo/units.ts';
 import { readUnitList } from '../../pipeline/units.ts';
 import { memoryOutput } from '../../pipeline/tty.ts';
 import { CHROMIUM } from './browser.ts';
+import { waitFor } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Rows in the last snapshot: enough for every page to have something to say, quick to build. */
@@ -40,19 +41,6 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promi
 			code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))
 		);
 	});
-}
-
-async function waitFor(url: string, server: ChildProcess): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (server.exitCode !== null) throw new Error(`the app server exited with ${server.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`the app server did not answer at ${url}`);
 }
 
 export default async function setup(project: TestProject) {

@@ -5,7 +5,7 @@
  * 403 for anyone signed in without the role (anonymous: the login page, or 401), before anything
  * runs. No upload outlives its request.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ import { draftFromPreset, type PresetDraft } from '../../../src/lib/preset-draft
 import type { CommandReport } from '../../../src/lib/server/admin/cli-result.ts';
 import { listAudit } from '../../../src/lib/server/accounts/audit.ts';
 import { accountsPath, openAccounts } from '../../../src/lib/server/accounts/store.ts';
-import { closeLiveDatabases } from '../../../src/lib/server/db.ts';
 import { currentDatabase } from '../../../src/lib/server/live.ts';
 import { listUnits } from '../../../src/lib/server/units.ts';
 import * as units from '../../../src/routes/admin/units/+page.server.ts';
@@ -24,7 +23,8 @@ import * as index from '../../../src/routes/admin/+page.server.ts';
 import { unitsCsv } from '../../../pipeline/demo/units.ts';
 import { readUnitList } from '../../../pipeline/units.ts';
 import { realPreset } from '../../unit/lib/fixtures.ts';
-import { buildProvince, type Province } from '../../support/province.ts';
+import { closeLiveProvince, openLiveProvince } from '../../support/live-province.ts';
+import type { Province } from '../../support/province.ts';
 
 let province: Province;
 const admin: User = { name: 'minh', role: 'admin', unitCode: null };
@@ -33,19 +33,9 @@ const viewer: User = { name: 'vy', role: 'viewer', unitCode: null };
 const officer: User = { name: 'an', role: 'officer', unitCode: '436' };
 
 beforeAll(async () => {
-	province = await buildProvince(2000);
-	cpSync(path.resolve('data/targets'), path.join(province.dir, 'targets'), { recursive: true });
-	writeFileSync(
-		path.join(province.dir, 'config.json'),
-		JSON.stringify({ database: 'cdht.duckdb', defaultPreset: 'ha-tinh-2023' })
-	);
-	process.env.CDHT_DATA = province.dir;
+	province = await openLiveProvince(2000);
 });
-afterAll(async () => {
-	await closeLiveDatabases();
-	delete process.env.CDHT_DATA;
-	rmSync(province.dir, { recursive: true, force: true });
-});
+afterAll(() => closeLiveProvince(province));
 
 type Event = never;
 const URL_ = new URL('http://localhost/admin');

@@ -3,16 +3,14 @@
  * undoes through the `names` command, and the server's live database shows the change at once;
  * anyone else gets 403 from the page and from every action, before anything runs.
  */
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../src/lib/access.ts';
-import { closeLiveDatabases } from '../../../src/lib/server/db.ts';
 import { appPresets, cachedProgress, currentDatabase } from '../../../src/lib/server/live.ts';
 import { listOpenNames } from '../../../src/lib/server/names.ts';
 import { actions, load } from '../../../src/routes/names/+page.server.ts';
-import { buildProvince, type Province } from '../../support/province.ts';
+import { closeLiveProvince, openLiveProvince } from '../../support/live-province.ts';
+import type { Province } from '../../support/province.ts';
 import { query } from '../../support/database.ts';
 
 let province: Province;
@@ -23,19 +21,9 @@ const OTHERS: User[] = [
 ];
 
 beforeAll(async () => {
-	province = await buildProvince(3000);
-	cpSync(path.resolve('data/targets'), path.join(province.dir, 'targets'), { recursive: true });
-	writeFileSync(
-		path.join(province.dir, 'config.json'),
-		JSON.stringify({ database: 'cdht.duckdb', defaultPreset: 'ha-tinh-2023' })
-	);
-	process.env.CDHT_DATA = province.dir;
+	province = await openLiveProvince(3000);
 });
-afterAll(async () => {
-	await closeLiveDatabases();
-	delete process.env.CDHT_DATA;
-	rmSync(province.dir, { recursive: true, force: true });
-});
+afterAll(() => closeLiveProvince(province));
 
 const URL_ = new URL('http://localhost/names');
 
