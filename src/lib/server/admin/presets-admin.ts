@@ -15,6 +15,7 @@ import {
 	type PresetDraft
 } from '../../preset-draft.ts';
 import { parsePreset } from '../../targets.ts';
+import { loadPresets } from '../config.ts';
 import { appConfig, appPresets } from '../live.ts';
 import { runPipeline } from '../pipeline-run.ts';
 import { commandReport, type CommandReport } from './cli-result.ts';
@@ -32,9 +33,23 @@ export interface PresetRow {
 	isDefault: boolean;
 }
 
+/**
+ * The presets as the files are now: the page is opened right after the presets command wrote
+ * one, sooner than the dashboard's half-second look at the files. A file broken by hand keeps
+ * the dashboard's last good presets, as everywhere.
+ */
+function presetsNow() {
+	try {
+		return loadPresets(appConfig());
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		return appPresets();
+	}
+}
+
 export function presetRows(): PresetRow[] {
 	const config = appConfig();
-	const presets = appPresets();
+	const presets = presetsNow();
 	const defaultId = presets.some((p) => p.id === config.defaultPreset)
 		? config.defaultPreset
 		: presets[0]?.id;
@@ -51,7 +66,7 @@ export function presetRows(): PresetRow[] {
 export function draftFor(edit: string | null): PresetDraft | null {
 	if (edit === null) return null;
 	if (edit === 'new') return emptyDraft();
-	const preset = appPresets().find((p) => p.id === edit);
+	const preset = presetsNow().find((p) => p.id === edit);
 	return preset ? draftFromPreset(preset) : null;
 }
 
