@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { ImportError } from '../errors.ts';
 import { PersonKeyer } from '../person-key.ts';
-import { readCsv } from './csv.ts';
+import { readCsvIsolated } from './csv-isolated.ts';
 import { detectFormat } from './format.ts';
 import { KEPT_FIELDS, type KeptField } from './fields.ts';
 import type { Header } from './header.ts';
@@ -43,6 +43,9 @@ export async function readExport(
 	const format = await detectFormat(file);
 	await createStaging(connection);
 	const keyer = new PersonKeyer(key);
+	// The reading process gets the loading one's memory limit.
+	const limit = await connection.runAndReadAll(`SELECT current_setting('memory_limit')`);
+	const memoryLimit = String(limit.getRows()[0]![0]);
 	const read =
 		format === 'xlsx'
 			? {
@@ -50,7 +53,7 @@ export async function readExport(
 					keyedIds: true
 				}
 			: {
-					...(await readCsv(file, connection, workDir, keyer, (fraction) =>
+					...(await readCsvIsolated(file, connection, workDir, key, memoryLimit, (fraction) =>
 						onProgress({ fraction })
 					)),
 					sheet: null
