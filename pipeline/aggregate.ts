@@ -8,10 +8,29 @@
  *
  * A person counts for their commune (or district, when the commune is unknown), every unit above
  * it, and their organisation and its parents; the province counts them once, by where they live.
+ *
+ * Incremental: a change whose earliest as-of date is A (an import dated A, the removal of one)
+ * cannot change what was known before A, so only the snapshot dates from A on are recomputed, from
+ * the rows that can be in force then: those dated A or later and each person's latest row before
+ * A. A monthly import dated after every other one recomputes one snapshot date, not the history.
+ * A re-match moves rows of every date: it rebuilds everything (no `from`).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { IsoDate } from '../src/lib/dates.ts';
 
-export async function rebuildAggregates(connection: DuckDBConnection): Promise<void> {
+export interface AggregateScope {
+	/** The earliest as-of date the change touched; absent: everything is rebuilt. */
+	from?: IsoDate;
+}
+
+export async function rebuildAggregates(
+	connection: DuckDBConnection,
+	scope: AggregateScope = {}
+): Promise<void> {
+	if (scope.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(scope.from))
+		throw new Error(`not a date: ${scope.from}`);
+	const from = scope.from === undefined ? null : `DATE '${scope.from}'`;
+	const since = (column: string) => (from ? ` WHERE ${column} >= ${from}` : '');
 	await connection.run(`
 		CREATE OR REPLACE TEMP TABLE closure AS
 		WITH RECURSIVE up(code, ancestor, origin_kind) AS (
@@ -42,17 +61,23 @@ export async function rebuildAggregates(connection: DuckDBConnection): Promise<v
 	// Each row's next snapshot of the same person; with a single import there is none.
 	const nextAsOf = single
 		? 'NULL::DATE'
-		: 'lead(i.as_of) OVER (PARTITION BY r.person_key ORDER BY i.as_of, r.import_id)';
+		: 'lead(r.as_of) OVER (PARTITION BY r.person_key ORDER BY r.as_of, r.import_id)';
 
-	await connection.run('DELETE FROM progress_daily');
+	await connection.run(`DELETE FROM progress_daily${since('as_of')}`);
 	await connection.run(`
 		INSERT INTO progress_daily
-		WITH snapshot AS (
-			SELECT r.territory_code, r.organisation_code, r."group", r.registered_on, r.status,
-				r.recognised_on, r.digital_skills, i.as_of, ${nextAsOf} AS next_as_of
-			FROM registration r JOIN import i ON i.id = r.import_id
+		WITH dated AS (
+			SELECT r.*, i.as_of FROM registration r JOIN import i ON i.id = r.import_id
 		),
-		versions AS (SELECT DISTINCT as_of AS known FROM import),
+		candidate AS (${candidates(from)}),
+		snapshot AS (
+			SELECT r.territory_code, r.organisation_code, r."group", r.registered_on, r.status,
+				r.recognised_on, r.digital_skills, r.as_of, ${nextAsOf} AS next_as_of
+			FROM candidate r
+		),
+		versions AS (
+			SELECT DISTINCT as_of AS known FROM import${from ? ` WHERE as_of >= ${from}` : ''}
+		),
 		state AS (
 			SELECT v.known, t.id AS territory, o.id AS organisation, g.id AS grp,
 				s.registered_on, s.status, s.recognised_on, s.digital_skills, s.as_of
@@ -91,13 +116,21 @@ export async function rebuildAggregates(connection: DuckDBConnection): Promise<v
 		-- Stored in the order pages ask (a snapshot, a unit): DuckDB's zone maps then skip the rest.
 		ORDER BY r.known, r.ancestor, g.name, r.day`);
 
-	await connection.run('DELETE FROM progress_unit_daily');
+	await connection.run(`DELETE FROM progress_unit_daily${since('as_of')}`);
 	await connection.run(`
 		INSERT INTO progress_unit_daily
 		SELECT as_of, unit_code, day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
-		FROM progress_daily GROUP BY ALL ORDER BY ALL`);
+		FROM progress_daily${since('as_of')} GROUP BY ALL ORDER BY ALL`);
 
-	await connection.run('DELETE FROM unit_import');
+	// Each import's own counts: those of the imports dated from A on, and of none removed.
+	const touched = from
+		? `(SELECT id FROM import WHERE as_of >= ${from})`
+		: '(SELECT id FROM import)';
+	await connection.run(
+		from
+			? `DELETE FROM unit_import WHERE import_id IN ${touched} OR import_id NOT IN (SELECT id FROM import)`
+			: 'DELETE FROM unit_import'
+	);
 	await connection.run(`
 		INSERT INTO unit_import
 		SELECT c.ancestor, import_id, count(*)::INTEGER
@@ -106,5 +139,18 @@ export async function rebuildAggregates(connection: DuckDBConnection): Promise<v
 			UNION ALL
 			SELECT import_id, organisation_code FROM registration WHERE organisation_code IS NOT NULL
 		) r JOIN closure c ON c.code = r.code
+		WHERE r.import_id IN ${touched}
 		GROUP BY ALL`);
+}
+
+/**
+ * The rows that can be in force on a snapshot date from `from` on: those dated from then, and
+ * each person's latest row before (the one in force until their next).
+ */
+function candidates(from: string | null): string {
+	if (!from) return 'SELECT * FROM dated';
+	return `SELECT * FROM dated WHERE as_of >= ${from}
+		UNION ALL
+		SELECT * FROM dated WHERE as_of < ${from}
+		QUALIFY row_number() OVER (PARTITION BY person_key ORDER BY as_of DESC, import_id DESC) = 1`;
 }

@@ -179,6 +179,8 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 			const matching = await matchingContext(db, options.dataDir);
 			if (matching.units.length === 0) throw new ImportError('no_units');
 			const outcomes: FileOutcome[] = [];
+			// The dates whose figures this run changes: the imports loaded and those they replace.
+			const replacedAsOf: IsoDate[] = [];
 			const before = options.detail && (await publishedFigures(db.kysely, options.detail));
 			const connection = await db.connect();
 			registerPersonKey(connection, key);
@@ -199,7 +201,10 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 						});
 						continue;
 					}
-					if (previous) await removeImport(connection, previous.id);
+					if (previous) {
+						await removeImport(connection, previous.id);
+						replacedAsOf.push(previous.asOf);
+					}
 					stage(name, 'read');
 					const read = await readExport(file, connection, workDir, key, (p) =>
 						stage(name, 'read', p)
@@ -250,7 +255,13 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 				}
 				const loadedAny = outcomes.some((o) => o.status === 'loaded');
 				if (loadedAny) stage('', 'aggregate');
-				const settled = await settle(db, connection, matching, { rowsChanged: loadedAny });
+				const settled = await settle(db, connection, matching, {
+					rowsChanged: loadedAny,
+					from: earliest([
+						...replacedAsOf,
+						...outcomes.filter((o) => o.status === 'loaded').map((o) => o.asOf)
+					])
+				});
 				if (!before || !options.detail) return { outcomes, settled };
 				// After settle: a re-match may have rewritten the rejects and moved rows.
 				for (const o of outcomes)
@@ -268,6 +279,11 @@ export async function ingest(options: IngestOptions): Promise<Ingested> {
 				settled.rematched || outcomes.some((o) => o.status === 'loaded')
 		}
 	);
+}
+
+/** The earliest of the dates (ISO dates sort as text). */
+function earliest(dates: (IsoDate | null | undefined)[]): IsoDate | undefined {
+	return dates.filter((d): d is IsoDate => !!d).sort()[0];
 }
 
 async function fileDetail(db: Db, importId: number): Promise<FileDetail> {

@@ -73,7 +73,10 @@ async function runRemove(options: CliOptions, out: Output): Promise<number> {
 			try {
 				await removeImport(connection, id);
 				const matching = await matchingContext(db, options.dataDir);
-				const settled = await settle(db, connection, matching, { rowsChanged: true });
+				const settled = await settle(db, connection, matching, {
+					rowsChanged: true,
+					from: removed.asOf
+				});
 				const detail = before &&
 					preset && {
 						touched: before.touched,

@@ -6,6 +6,7 @@
  * re-judged, and the rejects, counts, aggregates and open names are written anew.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { IsoDate } from '../../src/lib/dates.ts';
 import type { Db } from '../../src/lib/server/db.ts';
 import { getSetting, listOpenNames, putSetting } from '../../src/lib/server/names.ts';
 import { rebuildAggregates } from '../aggregate.ts';
@@ -139,13 +140,13 @@ export interface Settled {
  * Brings what follows from the rows up to date after a change: stored matches when anything they
  * depend on changed since they were made (or `force`), then the rejects and counts, the daily
  * aggregates and the open names. `rowsChanged`: rows were added or removed, so the aggregates are
- * stale even if no match is.
+ * stale even if no match is; `from`: the earliest as-of date of those rows (aggregate.ts).
  */
 export async function settle(
 	db: Db,
 	connection: DuckDBConnection,
 	matching: Matching,
-	options: { rowsChanged: boolean; force?: boolean }
+	options: { rowsChanged: boolean; force?: boolean; from?: IsoDate }
 ): Promise<Settled> {
 	const rematched =
 		options.force === true ||
@@ -163,7 +164,8 @@ export async function settle(
 		await rematchRows(connection, matching);
 		await writeKeptRejects(connection, 'all');
 	}
-	await rebuildAggregates(connection);
+	// A re-match moves rows of every date; new or removed rows change only from their date on.
+	await rebuildAggregates(connection, rematched ? {} : { from: options.from });
 	await forgetUnusedNames(connection);
 	const open = await refreshOpenNames(db, connection, matching, !rematched);
 	await putSetting(db.kysely, FINGERPRINT_SETTING, matching.fingerprint);
