@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { addDays, daysBetween, endOfMonth, type IsoDate } from '../../src/lib/dates.ts';
 import { run } from '../../pipeline/cli.ts';
+import { withWorkingCopy } from '../../pipeline/workspace.ts';
 import { loadDemoConfig, type DemoConfig } from '../../pipeline/demo/config.ts';
 import { writeExport, type PeopleSource } from '../../pipeline/demo/exports.ts';
 import { Population, type Person } from '../../pipeline/demo/people.ts';
@@ -101,6 +102,10 @@ if (!existsSync(history)) {
 	rmSync(generated.history, { recursive: true, force: true });
 }
 const built = JSON.parse(readFileSync(builtFile, 'utf8')) as Measured;
+// A database cached by an older version gets the current schema once, here: otherwise every step
+// would pay the upgrade (a full rebuild of the aggregates) on its copy.
+for (const db of [base, history])
+	await withWorkingCopy(db, async () => undefined, { changed: () => false });
 
 const runDb = path.join(dir, 'run.duckdb');
 const fresh = (from: string | null) => {
