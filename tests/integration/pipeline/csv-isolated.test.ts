@@ -1,0 +1,43 @@
+/**
+ * The CSV reading process (read/csv-isolated.ts) as a hostile file and an operator see it: a file
+ * larger than the memory limit, a reading process that fails half way, a loading process killed
+ * mid-read, and values that must cross the pipe unchanged.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
+import { pipeline } from '../../support/province.ts';
+
+let limit: string | undefined;
+beforeEach(() => {
+	limit = process.env.CDHT_MEMORY_LIMIT;
+});
+afterEach(() => {
+	if (limit === undefined) delete process.env.CDHT_MEMORY_LIMIT;
+	else process.env.CDHT_MEMORY_LIMIT = limit;
+});
+
+function rows(count: number, asOf = '31/12/2023'): string[][] {
+	const lines = [[`Tính đến ngày ${asOf}`], HEADER];
+	for (let n = 1; n <= count; n++) lines.push(row(n));
+	return lines;
+}
+
+describe('a CSV larger than the memory limit', () => {
+	it('is refused in one line naming the file and CDHT_MEMORY_LIMIT, changing nothing', async () => {
+		const { dir, db } = await freshDatabase();
+		const small = await writeCsv(path.join(dir, 'small.csv'), rows(50, '30/06/2023'));
+		expect((await pipeline(['ingest', small, '--db', db])).code).toBe(0);
+		const before = await pipeline(['imports', '--db', db]);
+		const big = await writeCsv(path.join(dir, 'lon.csv'), rows(300_000));
+		process.env.CDHT_MEMORY_LIMIT = '30MB';
+		const result = await pipeline(['ingest', big, '--db', db]);
+		expect(result.code).toBe(1);
+		expect(result.errors).toHaveLength(1);
+		expect(result.errors[0]).toMatch(/lon\.csv.*CDHT_MEMORY_LIMIT/);
+		delete process.env.CDHT_MEMORY_LIMIT;
+		expect((await pipeline(['imports', '--db', db])).text).toBe(before.text);
+		expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
+	}, 180_000);
+});
