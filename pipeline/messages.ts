@@ -155,6 +155,12 @@ const MESSAGES = {
 		en: (p) =>
 			`not enough memory to read the file (limit ${p.limit}): set CDHT_MEMORY_LIMIT higher (e.g. CDHT_MEMORY_LIMIT=2GB) and run again. Nothing was imported`
 	},
+	csv_reader_ended: {
+		vi: (p) =>
+			`tiến trình đọc tệp dừng giữa chừng (${p.detail}): không nhập gì, chạy lại lệnh; nếu vẫn lỗi, đặt CDHT_MEMORY_LIMIT lớn hơn`,
+		en: (p) =>
+			`the process reading the file stopped half way (${p.detail}): nothing was imported; run the command again, and if it fails again set CDHT_MEMORY_LIMIT higher`
+	},
 	csv_unclosed_quote: {
 		vi: () =>
 			'dấu ngoặc kép mở ở ô này không được đóng lại: phần còn lại của tệp sẽ bị đọc thành một ô',

@@ -10,6 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execFileSync, fork } from 'node:child_process';
 import { closeSync, constants, openSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImportError } from '../errors.ts';
 import type { CsvRead } from './csv.ts';
@@ -29,21 +30,24 @@ export async function readCsvIsolated(
 	workDir: string,
 	key: Buffer,
 	memoryLimit: string,
-	onProgress: (fraction: number) => void = () => {}
+	onProgress: (fraction: number) => void = () => {},
+	/** The reading process's script: csv-child.ts; tests give one that fails on purpose. */
+	script: string = CHILD
 ): Promise<CsvRead> {
 	const pipe = tempFile(workDir, 'fifo');
 	execFileSync('mkfifo', ['-m', '600', pipe]);
-	const child = fork(CHILD, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(script, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	try {
 		const request: ChildRequest = { file, workDir, key: key.toString('hex'), pipe, memoryLimit };
 		child.send(request);
-		const staged = await nextResult(child, onProgress);
+		const name = path.basename(file);
+		const staged = await nextResult(child, name, onProgress);
 		// The child writes the rows once this side opens the pipe; both run at once.
 		let inserting = true;
 		const insert = connection
 			.run(`INSERT INTO ${STAGING} ${stagingTransfer.readSql(pipe)}`)
 			.finally(() => (inserting = false));
-		const sent = nextResult(child, onProgress).catch(async (error: unknown) => {
+		const sent = nextResult(child, name, onProgress).catch(async (error: unknown) => {
 			// A child that failed before opening the pipe would leave DuckDB waiting for it.
 			while (inserting) {
 				if (closeWriterEnd(pipe)) break;
@@ -85,6 +89,7 @@ interface Staged {
 /** The child's next 'staged' or 'done' message (progress on the way); its error is rethrown. */
 function nextResult(
 	child: ReturnType<typeof fork>,
+	file: string,
 	onProgress: (fraction: number) => void
 ): Promise<Staged> {
 	return new Promise((resolve, reject) => {
@@ -106,7 +111,7 @@ function nextResult(
 		};
 		const onExit = (code: number | null, signal: string | null) => {
 			off();
-			reject(new Error(`the reading process ended (${signal ?? `exit ${code}`})`));
+			reject(new ImportError('csv_reader_ended', { file }, { detail: signal ?? `exit ${code}` }));
 		};
 		child.on('message', onMessage);
 		child.on('exit', onExit);

@@ -3,9 +3,15 @@
  * larger than the memory limit, a reading process that fails half way, a loading process killed
  * mid-read, and values that must cross the pipe unchanged.
  */
-import { readdirSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportError } from '../../../pipeline/errors.ts';
+import { readCsvIsolated } from '../../../pipeline/read/csv-isolated.ts';
+import { createStaging } from '../../../pipeline/read/staging.ts';
 import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
 
@@ -40,4 +46,38 @@ describe('a CSV larger than the memory limit', () => {
 		expect((await pipeline(['imports', '--db', db])).text).toBe(before.text);
 		expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
 	}, 180_000);
+});
+
+const KEY = Buffer.alloc(32, 9);
+
+/** readCsvIsolated with `script` as the reading process, on a fresh database file. */
+async function readWith(script: string) {
+	const dir = mkdtempSync(path.join(tmpdir(), 'cdht-isolated-'));
+	const file = await writeCsv(path.join(dir, 'xa.csv'), rows(3));
+	const instance = await DuckDBInstance.create(path.join(dir, 'db.duckdb'));
+	const connection = await instance.connect();
+	await createStaging(connection);
+	const child = fileURLToPath(new URL(`../../support/reading-process/${script}`, import.meta.url));
+	const started = performance.now();
+	const error = await readCsvIsolated(file, connection, dir, KEY, '100MB', () => {}, child).then(
+		() => null,
+		(e: unknown) => e
+	);
+	const ms = performance.now() - started;
+	connection.closeSync();
+	instance.closeSync();
+	return { dir, error, ms };
+}
+
+describe('a reading process that dies after it said its rows follow', () => {
+	for (const script of ['dies-after-staged.ts', 'dies-mid-row.ts'])
+		it(`fails the read at once, naming the file, leaving no pipe (${script})`, async () => {
+			const { dir, error, ms } = await readWith(script);
+			expect(error).toBeInstanceOf(ImportError);
+			expect((error as ImportError).key).toBe('csv_reader_ended');
+			expect((error as ImportError).place).toEqual({ file: 'xa.csv' });
+			expect((error as ImportError).params.detail).toBe('exit 3');
+			expect(ms).toBeLessThan(5000);
+			expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
+		}, 20_000);
 });
