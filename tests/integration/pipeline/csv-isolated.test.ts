@@ -4,6 +4,7 @@
  * mid-read, and values that must cross the pipe unchanged.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../pipeline/errors.ts';
 import { readCsvIsolated } from '../../../pipeline/read/csv-isolated.ts';
 import { createStaging } from '../../../pipeline/read/staging.ts';
+import { isAlive } from '../../../pipeline/temp-files.ts';
 import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
 
@@ -80,4 +82,38 @@ describe('a reading process that dies after it said its rows follow', () => {
 			expect(ms).toBeLessThan(5000);
 			expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
 		}, 20_000);
+});
+
+async function until(what: () => boolean, ms: number): Promise<boolean> {
+	const end = Date.now() + ms;
+	while (!what()) {
+		if (Date.now() > end) return false;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return true;
+}
+
+describe('the loading process killed while the CSV is read', () => {
+	it('takes the reading process with it; the next run removes the pipe left behind', async () => {
+		const { dir, db } = await freshDatabase();
+		const big = await writeCsv(path.join(dir, 'lon.csv'), rows(300_000));
+		const node = path.resolve('node_modules/.bin/node');
+		const loading = spawn(node, ['pipeline/bin.ts', 'ingest', big, '--db', db], {
+			stdio: 'ignore'
+		});
+		const pipes = () => readdirSync(dir).filter((f) => f.endsWith('.fifo'));
+		expect(await until(() => pipes().length === 1, 60_000)).toBe(true);
+		const reading = execFileSync('ps', ['-o', 'pid=', '--ppid', String(loading.pid)])
+			.toString()
+			.trim()
+			.split(/\s+/)
+			.map(Number);
+		expect(reading).toHaveLength(1);
+		loading.kill('SIGKILL');
+		expect(await until(() => !isAlive(reading[0]!), 5000)).toBe(true);
+		expect(pipes()).toHaveLength(1);
+		const small = await writeCsv(path.join(dir, 'nho.csv'), rows(5));
+		expect((await pipeline(['ingest', small, '--db', db])).code).toBe(0);
+		expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
+	}, 120_000);
 });
