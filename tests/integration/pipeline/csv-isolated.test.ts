@@ -5,14 +5,17 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../pipeline/errors.ts';
 import { readCsvIsolated } from '../../../pipeline/read/csv-isolated.ts';
-import { createStaging } from '../../../pipeline/read/staging.ts';
+import { PersonKeyer, registerPersonKey } from '../../../pipeline/person-key.ts';
+import { readCsv } from '../../../pipeline/read/csv.ts';
+import { readExport } from '../../../pipeline/read/index.ts';
+import { createStaging, STAGING } from '../../../pipeline/read/staging.ts';
 import { isAlive } from '../../../pipeline/temp-files.ts';
 import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
@@ -71,6 +74,18 @@ async function readWith(script: string) {
 	return { dir, error, ms };
 }
 
+describe('a small CSV under a small memory limit', () => {
+	// The pipe's reader holds a buffer for the longest row it takes: it must not need more than
+	// the reading process does (DuckDB's default buffer is 16 times the longest line).
+	it('is read and loaded under 70MB', async () => {
+		const { dir, db } = await freshDatabase();
+		const file = await writeCsv(path.join(dir, 'nho.csv'), rows(50));
+		process.env.CDHT_MEMORY_LIMIT = '70MB';
+		const result = await pipeline(['ingest', file, '--db', db]);
+		expect(result.code, result.text).toBe(0);
+	}, 60_000);
+});
+
 describe('a reading process that dies after it said its rows follow', () => {
 	for (const script of ['dies-after-staged.ts', 'dies-mid-row.ts'])
 		it(`fails the read at once, naming the file, leaving no pipe (${script})`, async () => {
@@ -116,4 +131,78 @@ describe('the loading process killed while the CSV is read', () => {
 		expect((await pipeline(['ingest', small, '--db', db])).code).toBe(0);
 		expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
 	}, 120_000);
+});
+
+/** A CSV field as a spreadsheet program writes it: quoted when it must be. */
+function field(value: string): string {
+	return /[",\r\n]/.test(value) || value !== value.trim()
+		? `"${value.replaceAll('"', '""')}"`
+		: value;
+}
+
+/** Workplaces (free text, kept as written) that a pipe in CSV could get wrong. */
+const AWKWARD = [
+	'Trường "Hoa Sen", cơ sở 2',
+	'dòng một\ndòng hai\r\ndòng ba',
+	'  cách hai bên  ',
+	'\\N',
+	'NULL',
+	'null',
+	'""',
+	"'nháy đơn'",
+	'Ủy ban nhân dân xã Đức Thọ ơ ư ă â đ',
+	'\\',
+	'a\tb',
+	'x'.repeat(200_000),
+	'"'.repeat(1000),
+	' '
+];
+
+async function stagedRows(connection: Awaited<ReturnType<DuckDBInstance['connect']>>) {
+	const result = await connection.runAndReadAll(`SELECT * FROM ${STAGING} ORDER BY row`);
+	return result.getRowObjectsJson();
+}
+
+describe('the staging rows sent from the reading process', () => {
+	it('arrive exactly as readCsv staged them in one process', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'cdht-transfer-'));
+		const lines = [['Tính đến ngày 31/12/2023'], HEADER];
+		AWKWARD.forEach((workplace, i) => lines.push(row(i + 1, { workplace })));
+		// As long as readCsv takes a line (4 MiB): its staging row is longer (quotes, the key).
+		const longest = row(AWKWARD.length + 1, { workplace: '' }).join(',');
+		lines.push(
+			row(AWKWARD.length + 1, {
+				workplace: 'y'.repeat(4 * 2 ** 20 - 8 - Buffer.byteLength(longest))
+			})
+		);
+		// Empty cells, quoted and not, and a row without its trailing cells.
+		lines.push(row(AWKWARD.length + 2, { commune: 'QUOTED_EMPTY', status: '', recognised: '' }));
+		lines.push(row(AWKWARD.length + 3, { commune: 'QUOTED_EMPTY', workplace: '' }).slice(0, 7));
+		const text = lines.map((cells) => cells.map(field).join(',')).join('\r\n');
+		const file = path.join(dir, 'kho.csv');
+		writeFileSync(file, text.replaceAll('QUOTED_EMPTY', '""') + '\r\n');
+
+		const direct = await (await DuckDBInstance.create(':memory:')).connect();
+		registerPersonKey(direct, KEY);
+		await createStaging(direct);
+		await readCsv(file, direct, dir, new PersonKeyer(KEY));
+		const expected = await stagedRows(direct);
+
+		const instance = await DuckDBInstance.create(path.join(dir, 'db.duckdb'));
+		const connection = await instance.connect();
+		const read = await readExport(file, connection, dir, KEY);
+		const staged = await stagedRows(connection);
+		connection.closeSync();
+		instance.closeSync();
+
+		expect(read.rows).toBe(AWKWARD.length + 3);
+		expect(staged).toEqual(expected);
+		// What the comparison covers: every awkward value, and empty apart from missing.
+		expect(expected.map((r) => r.workplace)).toEqual(expect.arrayContaining(AWKWARD));
+		// readCsv stages an empty cell, quoted or not, and a missing one as NULL; so does the pipe.
+		expect(expected.slice(-2).map((r) => [r.commune, r.workplace, r.status])).toEqual([
+			[null, null, null],
+			[null, null, null]
+		]);
+	}, 60_000);
 });
