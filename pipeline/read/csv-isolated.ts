@@ -56,9 +56,11 @@ export async function readCsvIsolated(
 			throw error;
 		});
 		const [inserted, done] = await Promise.allSettled([insert, sent]);
+		// This side's failure closes the pipe under the writer: its error, not "Broken pipe".
+		if (inserted.status === 'rejected' && (done.status === 'fulfilled' || brokePipe(done, pipe)))
+			throw loadingError(inserted.reason, name, memoryLimit);
 		if (done.status === 'rejected') throw done.reason;
 		readingProcess.peakRssMb = Math.max(readingProcess.peakRssMb, done.value.peakRssMb);
-		if (inserted.status === 'rejected') throw inserted.reason;
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${STAGING}`);
 		const arrived = Number(count.getRows()[0]![0]);
 		if (arrived !== staged.rows)
@@ -68,6 +70,17 @@ export async function readCsvIsolated(
 		if (child.exitCode === null) child.kill('SIGKILL');
 		rmSync(pipe, { force: true });
 	}
+}
+
+/** The reading process failed writing to the pipe (the reader closed it), not of its own. */
+function brokePipe(done: PromiseRejectedResult, pipe: string): boolean {
+	return !(done.reason instanceof ImportError) && String(done.reason).includes(pipe);
+}
+
+/** DuckDB's out-of-memory error here gets the same advice as in the reading process. */
+function loadingError(error: unknown, file: string, memoryLimit: string): unknown {
+	if (!(error instanceof Error) || !error.message.includes('Out of Memory Error')) return error;
+	return new ImportError('csv_out_of_memory', { file }, { limit: memoryLimit });
 }
 
 /** Opens and closes the pipe's writing end, if a reader waits on it: the reader gets its end. */

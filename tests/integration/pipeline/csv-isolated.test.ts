@@ -56,13 +56,17 @@ describe('a CSV larger than the memory limit', () => {
 const KEY = Buffer.alloc(32, 9);
 
 /** readCsvIsolated with `script` as the reading process, on a fresh database file. */
-async function readWith(script: string) {
+async function readWith(script?: string, loadingLimit?: string) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cdht-isolated-'));
 	const file = await writeCsv(path.join(dir, 'xa.csv'), rows(3));
-	const instance = await DuckDBInstance.create(path.join(dir, 'db.duckdb'));
+	const instance = await DuckDBInstance.create(
+		path.join(dir, 'db.duckdb'),
+		loadingLimit ? { memory_limit: loadingLimit } : {}
+	);
 	const connection = await instance.connect();
 	await createStaging(connection);
-	const child = fileURLToPath(new URL(`../../support/reading-process/${script}`, import.meta.url));
+	const child =
+		script && fileURLToPath(new URL(`../../support/reading-process/${script}`, import.meta.url));
 	const started = performance.now();
 	const error = await readCsvIsolated(file, connection, dir, KEY, '100MB', () => {}, child).then(
 		() => null,
@@ -107,6 +111,25 @@ async function until(what: () => boolean, ms: number): Promise<boolean> {
 	}
 	return true;
 }
+
+describe('rows the loading process refuses', () => {
+	it("fail the read with the loading process's error, not the broken pipe it causes", async () => {
+		const { dir, error } = await readWith('sends-too-wide-rows.ts');
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).not.toMatch(/Broken pipe/);
+		expect((error as Error).message).toMatch(/CSV Error/);
+		expect(readdirSync(dir).filter((f) => f.startsWith('.cdht-tmp-'))).toEqual([]);
+	}, 20_000);
+});
+
+describe('a loading process short of memory for the rows sent', () => {
+	it('fails the read with the advice to raise CDHT_MEMORY_LIMIT', async () => {
+		const { error } = await readWith(undefined, '8MB');
+		expect(error).toBeInstanceOf(ImportError);
+		expect((error as ImportError).key).toBe('csv_out_of_memory');
+		expect((error as ImportError).place).toEqual({ file: 'xa.csv' });
+	}, 20_000);
+});
 
 describe('the loading process killed while the CSV is read', () => {
 	it('takes the reading process with it; the next run removes the pipe left behind', async () => {
