@@ -11,8 +11,9 @@
  *
  * Incremental: a change whose earliest as-of date is A (an import dated A, the removal of one)
  * cannot change what was known before A, so only the snapshot dates from A on are recomputed, from
- * the rows that can be in force then: those dated A or later and each person's latest row before
- * A. A monthly import dated after every other one recomputes one snapshot date, not the history.
+ * the rows in force then, found by each row's stored `next_as_of` (refreshNextAsOf) without a
+ * window over the history. A monthly import dated after every other one recomputes one snapshot
+ * date, not the history.
  * A re-match moves rows of every date: it rebuilds everything (no `from`).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -56,24 +57,16 @@ export async function rebuildAggregates(
 		CREATE OR REPLACE TEMP TABLE group_id AS
 		SELECT "group" AS name, (row_number() OVER (ORDER BY "group"))::INTEGER AS id
 		FROM (SELECT DISTINCT "group" FROM registration)`);
-	const imports = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM import');
-	const single = (imports.getRowObjectsJson()[0] as { n: number }).n <= 1;
-	// Each row's next snapshot of the same person; with a single import there is none.
-	const nextAsOf = single
-		? 'NULL::DATE'
-		: 'lead(r.as_of) OVER (PARTITION BY r.person_key ORDER BY r.as_of, r.import_id)';
+	await refreshNextAsOf(connection, from);
 
 	await connection.run(`DELETE FROM progress_daily${since('as_of')}`);
 	await connection.run(`
 		INSERT INTO progress_daily
-		WITH dated AS (
-			SELECT r.*, i.as_of FROM registration r JOIN import i ON i.id = r.import_id
-		),
-		candidate AS (${candidates(from)}),
-		snapshot AS (
+		WITH snapshot AS (
 			SELECT r.territory_code, r.organisation_code, r."group", r.registered_on, r.status,
-				r.recognised_on, r.digital_skills, r.as_of, ${nextAsOf} AS next_as_of
-			FROM candidate r
+				r.recognised_on, r.digital_skills, i.as_of, r.next_as_of
+			FROM import_row r JOIN import i ON i.id = r.import_id
+			WHERE r.reject_reason IS NULL${inForceFrom(from)}
 		),
 		versions AS (
 			SELECT DISTINCT as_of AS known FROM import${from ? ` WHERE as_of >= ${from}` : ''}
@@ -144,17 +137,31 @@ export async function rebuildAggregates(
 }
 
 /**
- * The rows that can be in force on a snapshot date from `from` on: those dated from then, and
- * each person's latest row before (the one in force until their next).
+ * Sets each counting row's `next_as_of` (the as-of date of the person's next counting row) where
+ * a change from `from` on can have moved it: rows dated from then, and rows whose next was then or
+ * later or none (the row before a new one, the row before a removed one). Each such row's next is
+ * itself such a row, so the window over them alone gives the same dates as over every row. An
+ * update writes only the dates that changed.
  */
-function candidates(from: string | null): string {
-	if (!from) return 'SELECT * FROM dated';
-	return `SELECT * FROM dated WHERE as_of >= ${from}
-		UNION ALL
-		-- The latest's place by a hash aggregate, then its row by a join: a window over the rows
-		-- before, or arg_max carrying whole rows, cost several times more.
-		SELECT d.* FROM dated d JOIN (
-			SELECT person_key, max((as_of, import_id)) AS latest FROM dated
-			WHERE as_of < ${from} GROUP BY person_key
-		) l ON l.person_key IS NOT DISTINCT FROM d.person_key AND l.latest = (d.as_of, d.import_id)`;
+async function refreshNextAsOf(connection: DuckDBConnection, from: string | null): Promise<void> {
+	const imports = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM import');
+	if ((imports.getRowObjectsJson()[0] as { n: number }).n <= 1) {
+		// A single import: nobody has a next row, and no window over its rows is needed.
+		await connection.run('UPDATE import_row SET next_as_of = NULL WHERE next_as_of IS NOT NULL');
+		return;
+	}
+	await connection.run(`
+		UPDATE import_row SET next_as_of = n.next_as_of FROM (
+			SELECT r.import_id, r.row,
+				lead(i.as_of) OVER (PARTITION BY r.person_key ORDER BY i.as_of, r.import_id) AS next_as_of
+			FROM import_row r JOIN import i ON i.id = r.import_id
+			WHERE r.reject_reason IS NULL${from ? ` AND (i.as_of >= ${from} OR r.next_as_of IS NULL OR r.next_as_of >= ${from})` : ''}
+		) n
+		WHERE import_row.import_id = n.import_id AND import_row.row = n.row
+			AND import_row.next_as_of IS DISTINCT FROM n.next_as_of`);
+}
+
+/** The counting rows in force on some snapshot date from `from` on (their next is later or none). */
+function inForceFrom(from: string | null): string {
+	return from ? ` AND (r.next_as_of IS NULL OR r.next_as_of > ${from})` : '';
 }

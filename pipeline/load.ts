@@ -74,7 +74,9 @@ export async function load(db: Db, connection: DuckDBConnection, meta: LoadMeta)
 			SELECT ${importId}, c.row, person_key, territory_code, organisation_code, grp,
 				birth_year, registered_on, status, recognised_on, digital_skills,
 				nd.id, nc.id, nw.id, ng.id,
-				CASE WHEN d.row IS NOT NULL THEN 'duplicate' ELSE problem END
+				CASE WHEN d.row IS NOT NULL THEN 'duplicate' ELSE problem END,
+				-- next_as_of: set by the aggregate step.
+				NULL
 			-- The duplicates and the names are few: hash joins against them cost next to nothing.
 			FROM checked c LEFT JOIN duplicate d ON d.row = c.row
 			LEFT JOIN name_map nd ON nd.field = 'district' AND nd.local = c.district_name

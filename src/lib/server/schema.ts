@@ -91,6 +91,8 @@ export interface ImportRowTable extends Omit<RegistrationTable, 'territoryCode'>
 	groupName: number | null;
 	/** Why the row does not count: unknown_district, ambiguous_district or duplicate; null if it counts. */
 	rejectReason: string | null;
+	/** The as-of date of the person's next counting row; null: none (pipeline/aggregate.ts). */
+	nextAsOf: string | null;
 }
 
 /** A distinct text of a district, commune, workplace or group column, as written (cleaned). */
