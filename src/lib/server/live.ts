@@ -12,6 +12,7 @@ import type { UnitProgress } from '../progress.ts';
 import type { TargetPreset } from '../targets.ts';
 import { dataDir, loadConfig, loadPresets, type Config } from './config.ts';
 import { liveDatabase, type Db } from './db.ts';
+import { snapshotDates } from './imports.ts';
 import { progressOn } from './progress.ts';
 import { listUnits } from './units.ts';
 import type { Unit } from '../units.ts';
@@ -119,9 +120,15 @@ export function cachedProgress(
 	preset: TargetPreset,
 	day: IsoDate
 ): Promise<UnitProgress[]> {
-	return memo(db, `progress|${preset.id}|${day}`, async () =>
-		progressOn(db.kysely, preset, day, await cachedUnits(db))
-	);
+	return memo(db, `progress|${preset.id}|${day}`, async () => {
+		const [units, snapshots] = await Promise.all([cachedUnits(db), cachedSnapshots(db)]);
+		return progressOn(db.kysely, preset, day, units, snapshots);
+	});
+}
+
+/** The snapshot dates of a database file, oldest first: they only change with the file. */
+export function cachedSnapshots(db: Db): Promise<string[]> {
+	return memo(db, 'snapshots', () => snapshotDates(db.kysely));
 }
 
 /** The unit list of a database file: it only changes with the file. */

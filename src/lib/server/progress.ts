@@ -30,14 +30,30 @@ export async function snapshotInForce(db: Kysely<Database>, day: IsoDate): Promi
 	return row?.before ?? row?.first ?? null;
 }
 
+/**
+ * `snapshotInForce` over the snapshot dates already read (ascending, as `snapshotDates` gives
+ * them): the dashboard keeps them per database file, so a page spends no query on this.
+ */
+export function inForce(snapshots: readonly string[], day: IsoDate): IsoDate | null {
+	let before: string | undefined;
+	for (const s of snapshots) if (s <= day) before = s;
+	return before ?? snapshots[0] ?? null;
+}
+
+/** The snapshot in force on `day`, from the dates when the caller has them, else from the file. */
+function snapshotOf(db: Kysely<Database>, day: IsoDate, snapshots?: readonly string[]) {
+	return snapshots ? Promise.resolve(inForce(snapshots, day)) : snapshotInForce(db, day);
+}
+
 /** Counts per unit on `day` and `windowDays` earlier, as known on `day`. */
 export async function countsOn(
 	db: Kysely<Database>,
 	day: IsoDate,
-	windowDays: number
+	windowDays: number,
+	snapshots?: readonly string[]
 ): Promise<Map<string, UnitCounts>> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return new Map();
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return new Map();
 	const ago = addDays(day, -windowDays);
 	const rows = await db
 		.selectFrom('progressUnitDaily')
@@ -66,7 +82,7 @@ export async function countsOn(
 				.filterWhere((w) => w.and([w('day', '<=', day), w('registered', '>', 0)]))
 				.as('lastRegistration')
 		])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.groupBy('unitCode')
 		.execute();
 	return new Map(rows.map(({ unitCode, ...counts }) => [unitCode, counts]));
@@ -83,14 +99,15 @@ export interface DailyPoint {
 export async function cumulativeSeries(
 	db: Kysely<Database>,
 	unitCode: string,
-	day: IsoDate
+	day: IsoDate,
+	snapshots?: readonly string[]
 ): Promise<DailyPoint[]> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return [];
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return [];
 	const rows = await db
 		.selectFrom('progressUnitDaily')
 		.select(['day', 'registered', 'recognised', 'digital'])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.where('unitCode', '=', unitCode)
 		.where('day', '<=', day)
 		.orderBy('day')
@@ -117,10 +134,11 @@ export interface GroupCounts {
 export async function countsByGroup(
 	db: Kysely<Database>,
 	unitCode: string,
-	day: IsoDate
+	day: IsoDate,
+	snapshots?: readonly string[]
 ): Promise<GroupCounts[]> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return [];
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return [];
 	return db
 		.selectFrom('progressDaily')
 		.select((eb) => [
@@ -129,7 +147,7 @@ export async function countsByGroup(
 			eb.fn.sum<number>('recognised').as('recognised'),
 			eb.fn.sum<number>('digital').as('digital')
 		])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.where('unitCode', '=', unitCode)
 		.where('day', '<=', day)
 		.groupBy('group')
@@ -176,16 +194,20 @@ export async function importsOfUnit(db: Kysely<Database>, unitCode: string) {
 		.execute();
 }
 
-/** Every unit's progress on `day` against the preset, in unit-list order. */
+/**
+ * Every unit's progress on `day` against the preset, in unit-list order. The dashboard passes the
+ * unit list and snapshot dates it keeps per file, to save their queries.
+ */
 export async function progressOn(
 	db: Kysely<Database>,
 	preset: TargetPreset,
 	day: IsoDate,
-	knownUnits?: Unit[]
+	knownUnits?: Unit[],
+	snapshots?: readonly string[]
 ): Promise<UnitProgress[]> {
 	const [units, counts, activity] = await Promise.all([
 		knownUnits ?? listUnits(db),
-		countsOn(db, day, preset.rules.projectionWindowDays),
+		countsOn(db, day, preset.rules.projectionWindowDays, snapshots),
 		activityOn(db, day)
 	]);
 	const byCode = new Map(units.map((u) => [u.code, u]));

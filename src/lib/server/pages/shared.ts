@@ -11,7 +11,7 @@ import { byShare, toRow, type UnitRow } from '../../rows.ts';
 import type { Localised, Metric, Target, TargetPreset } from '../../targets.ts';
 import type { UnitKind } from '../../units.ts';
 import type { Db } from '../db.ts';
-import { appConfig } from '../live.ts';
+import { appConfig, cachedSnapshots } from '../live.ts';
 import { cumulativeSeries } from '../progress.ts';
 
 export interface TargetTile {
@@ -161,7 +161,7 @@ export async function unitCurve(
 	asOf: IsoDate,
 	asShares: boolean
 ): Promise<CurvePoint[]> {
-	const series = await cumulativeSeries(db.kysely, unit.code, asOf);
+	const series = await cumulativeSeries(db.kysely, unit.code, asOf, await cachedSnapshots(db));
 	const eligible = unit.eligible ?? 0;
 	const scale = (v: number) =>
 		asShares ? (eligible > 0 ? coarseShare(v / eligible, eligible) : null) : v;

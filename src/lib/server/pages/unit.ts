@@ -11,9 +11,9 @@ import type { Localised, TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
-import { cachedProgress, memo } from '../live.ts';
+import { cachedProgress, cachedSnapshots, memo } from '../live.ts';
 import { listPersonGroups } from '../names.ts';
-import { countsByGroup, importsOfUnit, snapshotInForce } from '../progress.ts';
+import { countsByGroup, importsOfUnit, inForce } from '../progress.ts';
 import { suppressArmedForces } from '../../suppression.ts';
 import { unitCurve } from './shared.ts';
 
@@ -54,18 +54,22 @@ async function buildUnitData(
 	view: View,
 	code: string
 ): Promise<UnitData | null> {
-	const units = await cachedProgress(db, preset, view.asOf);
+	const [units, snapshots] = await Promise.all([
+		cachedProgress(db, preset, view.asOf),
+		cachedSnapshots(db)
+	]);
 	const unit = units.find((u) => u.code === code);
 	if (!unit) return null;
 	const parent = units.find((u) => u.code === unit.parent) ?? null;
 	const asShares = unit.confidential;
 	// Confidential units only: a count as a share of the eligible count, rounded as published.
 	const share = (v: number) => coarseShare(unit.eligible ? v / unit.eligible : 0, unit.eligible);
-	const [curve, groups, imports, known, labels] = await Promise.all([
+	const known = inForce(snapshots, view.asOf);
+	const [curve, groups, imports, labels] = await Promise.all([
 		unitCurve(db, unit, unit.target, view.asOf, asShares),
-		countsByGroup(db.kysely, code, view.asOf),
-		importsOfUnit(db.kysely, code),
-		snapshotInForce(db.kysely, view.asOf),
+		countsByGroup(db.kysely, code, view.asOf, snapshots),
+		// Not the day's: every import of the unit, filtered below, so kept per file.
+		memo(db, `imports|${code}`, () => importsOfUnit(db.kysely, code)),
 		memo(db, 'groups', () => listPersonGroups(db.kysely))
 	]);
 	const label = (group: string): Localised =>
