@@ -13,9 +13,9 @@ import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
 import { cachedProgress, cachedSnapshots, memo } from '../live.ts';
 import { listPersonGroups } from '../names.ts';
-import { countsByGroup, importsOfUnit, inForce } from '../progress.ts';
+import { countsByGroup, cumulativeSeries, importsOfUnit, inForce } from '../progress.ts';
 import { suppressArmedForces } from '../../suppression.ts';
-import { unitCurve } from './shared.ts';
+import { curvePoints } from './shared.ts';
 
 export interface UnitData {
 	unit: UnitRow;
@@ -54,9 +54,15 @@ async function buildUnitData(
 	view: View,
 	code: string
 ): Promise<UnitData | null> {
-	const [units, snapshots] = await Promise.all([
+	const snapshots = await cachedSnapshots(db);
+	// What needs only the unit's code is asked for while the day's progress is computed.
+	const [units, series, groups, imports, labels] = await Promise.all([
 		cachedProgress(db, preset, view.asOf),
-		cachedSnapshots(db)
+		cumulativeSeries(db.kysely, code, view.asOf, snapshots),
+		countsByGroup(db.kysely, code, view.asOf, snapshots),
+		// Not the day's: every import of the unit, filtered below, so kept per file.
+		memo(db, `imports|${code}`, () => importsOfUnit(db.kysely, code)),
+		memo(db, 'groups', () => listPersonGroups(db.kysely))
 	]);
 	const unit = units.find((u) => u.code === code);
 	if (!unit) return null;
@@ -65,13 +71,7 @@ async function buildUnitData(
 	// Confidential units only: a count as a share of the eligible count, rounded as published.
 	const share = (v: number) => coarseShare(unit.eligible ? v / unit.eligible : 0, unit.eligible);
 	const known = inForce(snapshots, view.asOf);
-	const [curve, groups, imports, labels] = await Promise.all([
-		unitCurve(db, unit, unit.target, view.asOf, asShares),
-		countsByGroup(db.kysely, code, view.asOf, snapshots),
-		// Not the day's: every import of the unit, filtered below, so kept per file.
-		memo(db, `imports|${code}`, () => importsOfUnit(db.kysely, code)),
-		memo(db, 'groups', () => listPersonGroups(db.kysely))
-	]);
+	const curve = curvePoints(series, unit, unit.target, asShares);
 	const label = (group: string): Localised =>
 		labels.find((l) => l.code === group)?.name ?? { vi: group, en: group };
 	const withArmed = (l: Localised): Localised => ({
