@@ -13,7 +13,7 @@ import type { TargetPreset } from '../targets.ts';
 import { dataDir, loadConfig, loadPresets, type Config } from './config.ts';
 import { liveDatabase, type Db } from './db.ts';
 import { snapshotDates } from './imports.ts';
-import { progressOn } from './progress.ts';
+import { listActivity, progressOn } from './progress.ts';
 import { listUnits } from './units.ts';
 import type { Unit } from '../units.ts';
 
@@ -121,8 +121,12 @@ export function cachedProgress(
 	day: IsoDate
 ): Promise<UnitProgress[]> {
 	return memo(db, `progress|${preset.id}|${day}`, async () => {
-		const [units, snapshots] = await Promise.all([cachedUnits(db), cachedSnapshots(db)]);
-		return progressOn(db.kysely, preset, day, units, snapshots);
+		const [units, snapshots, activity] = await Promise.all([
+			cachedUnits(db),
+			cachedSnapshots(db),
+			memo(db, 'activity', () => listActivity(db.kysely))
+		]);
+		return progressOn(db.kysely, preset, day, { units, snapshots, activity });
 	});
 }
 

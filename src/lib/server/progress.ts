@@ -2,7 +2,7 @@
  * Progress queries: every figure comes from the daily aggregates (progress_daily), never from the
  * registrations, so a page costs the same with 10 thousand or 10 million people.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { addDays, type IsoDate } from '../dates.ts';
 import {
 	unitProgress,
@@ -14,6 +14,8 @@ import { mainTarget, type Target, type TargetPreset } from '../targets.ts';
 import { ancestors, type Unit } from '../units.ts';
 import type { Database } from './schema.ts';
 import { listUnits } from './units.ts';
+
+export type ActivityRow = Selectable<Database['activity']>;
 
 /**
  * The snapshot in force on `day`: the latest as-of date on or before it, or the first snapshot
@@ -160,7 +162,16 @@ export async function activityOn(
 	db: Kysely<Database>,
 	day: IsoDate
 ): Promise<Map<string, UnitActivity>> {
-	const rows = await db.selectFrom('activity').selectAll().orderBy('date').execute();
+	return activityFrom(await listActivity(db), day);
+}
+
+/** Every activity row, oldest first: what `activityFrom` reads. */
+export function listActivity(db: Kysely<Database>): Promise<ActivityRow[]> {
+	return db.selectFrom('activity').selectAll().orderBy('date').execute();
+}
+
+/** `activityOn` from the rows already read (the dashboard keeps them per file). */
+export function activityFrom(rows: ActivityRow[], day: IsoDate): Map<string, UnitActivity> {
 	const result = new Map<string, UnitActivity>();
 	for (const row of rows) {
 		let a = result.get(row.unitCode);
@@ -194,21 +205,24 @@ export async function importsOfUnit(db: Kysely<Database>, unitCode: string) {
 		.execute();
 }
 
-/**
- * Every unit's progress on `day` against the preset, in unit-list order. The dashboard passes the
- * unit list and snapshot dates it keeps per file, to save their queries.
- */
+/** What the dashboard keeps per database file, to save `progressOn` their queries. */
+export interface KeptPerFile {
+	units: Unit[];
+	snapshots: readonly string[];
+	activity: ActivityRow[];
+}
+
+/** Every unit's progress on `day` against the preset, in unit-list order. */
 export async function progressOn(
 	db: Kysely<Database>,
 	preset: TargetPreset,
 	day: IsoDate,
-	knownUnits?: Unit[],
-	snapshots?: readonly string[]
+	kept?: KeptPerFile
 ): Promise<UnitProgress[]> {
 	const [units, counts, activity] = await Promise.all([
-		knownUnits ?? listUnits(db),
-		countsOn(db, day, preset.rules.projectionWindowDays, snapshots),
-		activityOn(db, day)
+		kept?.units ?? listUnits(db),
+		countsOn(db, day, preset.rules.projectionWindowDays, kept?.snapshots),
+		kept ? activityFrom(kept.activity, day) : activityOn(db, day)
 	]);
 	const byCode = new Map(units.map((u) => [u.code, u]));
 	return units.map((unit) =>

@@ -1,8 +1,10 @@
 /**
  * What the pages save per request gives the same figures: the snapshot in force taken from the
- * dates the dashboard keeps per file (not a query per figure), the rejects of every import read
- * in one query, and the imports page kept per file and renewed when the pipeline swaps it.
+ * dates the dashboard keeps per file (not a query per figure), the activity rows kept per file,
+ * the rejects of every import read in one query, and the imports page kept per file and renewed
+ * when the pipeline swaps it.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../src/lib/dates.ts';
@@ -17,6 +19,7 @@ import {
 	countsByGroup,
 	cumulativeSeries,
 	inForce,
+	listActivity,
 	progressOn,
 	snapshotInForce
 } from '../../../src/lib/server/progress.ts';
@@ -42,6 +45,19 @@ async function ingest(name: string, asOf: string, rows: string[][]): Promise<voi
 beforeAll(async () => {
 	({ dir, db: file } = await freshDatabase());
 	serveDatabase(file);
+	const activity = path.join(dir, 'activity.csv');
+	writeFileSync(
+		activity,
+		[
+			'Mã đơn vị,Tên đơn vị,Hoạt động,Ngày,Số người,Số tiền (đồng),Ghi chú',
+			'42,,Tập huấn,15/06/2023,5,,',
+			'444,,Kinh phí,10/07/2023,,0,Chưa bố trí',
+			'444,,Kinh phí,20/08/2023,,5000000,',
+			'42,,Báo cáo,01/08/2023,,,'
+		].join('\n')
+	);
+	const loaded = await pipeline(['activity', activity, '--db', file]);
+	if (loaded.code !== 0) throw new Error(loaded.text);
 	await ingest('june.csv', '30/06/2023', [
 		row(1, { registered: '02/06/2023', recognised: '20/06/2023' }),
 		row(2, { registered: '05/06/2023', status: 'Chưa đạt' }),
@@ -86,7 +102,8 @@ describe('the snapshot in force from the kept dates', () => {
 		const units = await listUnits(db.kysely);
 		const codes = ['42', units.find((u) => u.name === 'Huyện Can Lộc')!.code];
 		for (const day of everyDay().filter((_, i) => i % 3 === 0)) {
-			expect(await progressOn(db.kysely, preset, day, units, snapshots), day).toEqual(
+			const kept = { units, snapshots, activity: await listActivity(db.kysely) };
+			expect(await progressOn(db.kysely, preset, day, kept), day).toEqual(
 				await progressOn(db.kysely, preset, day)
 			);
 			for (const code of codes) {
@@ -98,7 +115,10 @@ describe('the snapshot in force from the kept dates', () => {
 				);
 			}
 		}
-		// Not vacuous: the province has figures on the last day.
+		// Not vacuous: the province has figures on the last day, the activity rows count.
+		const late = await progressOn(db.kysely, preset, '2023-09-10');
+		expect(late.find((u) => u.code === '42')?.activity?.trainedPeople).toBe(5);
+		expect(late.find((u) => u.code === '444')?.activity?.budget).toBe(true);
 		expect(
 			(await cumulativeSeries(db.kysely, '42', '2023-09-10', snapshots)).length
 		).toBeGreaterThan(2);
