@@ -149,6 +149,18 @@ const MESSAGES = {
 		vi: (p) => `dòng CSV không đọc được (${p.detail})`,
 		en: (p) => `unreadable CSV line (${p.detail})`
 	},
+	csv_out_of_memory: {
+		vi: (p) =>
+			`không đủ bộ nhớ để đọc tệp (giới hạn ${p.limit}): đặt CDHT_MEMORY_LIMIT lớn hơn (ví dụ CDHT_MEMORY_LIMIT=2GB) rồi chạy lại. Không nhập gì`,
+		en: (p) =>
+			`not enough memory to read the file (limit ${p.limit}): set CDHT_MEMORY_LIMIT higher (e.g. CDHT_MEMORY_LIMIT=2GB) and run again. Nothing was imported`
+	},
+	csv_reader_ended: {
+		vi: (p) =>
+			`tiến trình đọc tệp dừng giữa chừng (${p.detail}): không nhập gì, chạy lại lệnh; nếu vẫn lỗi, đặt CDHT_MEMORY_LIMIT lớn hơn`,
+		en: (p) =>
+			`the process reading the file stopped half way (${p.detail}): nothing was imported; run the command again, and if it fails again set CDHT_MEMORY_LIMIT higher`
+	},
 	csv_unclosed_quote: {
 		vi: () =>
 			'dấu ngoặc kép mở ở ô này không được đóng lại: phần còn lại của tệp sẽ bị đọc thành một ô',

@@ -5,6 +5,7 @@
  * writes a block to disk.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import path from 'node:path';
 import { ImportError, type Place } from '../errors.ts';
 import type { MessageKey, MessageParams } from '../messages.ts';
 import { PersonKeyer, registerPersonKey } from '../person-key.ts';
@@ -60,6 +61,20 @@ async function run(request: ChildRequest): Promise<void> {
 	instance.closeSync();
 }
 
+/**
+ * DuckDB's out-of-memory error, wherever in the read it came (sniffing, parsing, keying, sending,
+ * raw or wrapped as an unreadable line): this process cannot spill, so the only remedy is more
+ * memory, and the user is told so.
+ */
+function outOfMemory(error: unknown, request: ChildRequest): ImportError | null {
+	if (!(error instanceof Error) || !error.message.includes('Out of Memory Error')) return null;
+	return new ImportError(
+		'csv_out_of_memory',
+		{ file: path.basename(request.file) },
+		{ limit: request.memoryLimit }
+	);
+}
+
 let finished = false;
 // The loading process died (killed mid-import): nobody will take the rows.
 process.on('disconnect', () => {
@@ -68,10 +83,16 @@ process.on('disconnect', () => {
 process.once('message', (request: ChildRequest) => {
 	run(request)
 		.catch(async (error: unknown) => {
+			const refused = outOfMemory(error, request) ?? error;
 			const failed =
-				error instanceof ImportError
-					? { key: error.key, place: error.place, params: error.params, message: error.message }
-					: { message: error instanceof Error ? error.message : String(error) };
+				refused instanceof ImportError
+					? {
+							key: refused.key,
+							place: refused.place,
+							params: refused.params,
+							message: refused.message
+						}
+					: { message: refused instanceof Error ? refused.message : String(refused) };
 			await send({ kind: 'failed', error: failed });
 		})
 		.finally(() => {

@@ -10,6 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execFileSync, fork } from 'node:child_process';
 import { closeSync, constants, openSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImportError } from '../errors.ts';
 import type { CsvRead } from './csv.ts';
@@ -29,21 +30,24 @@ export async function readCsvIsolated(
 	workDir: string,
 	key: Buffer,
 	memoryLimit: string,
-	onProgress: (fraction: number) => void = () => {}
+	onProgress: (fraction: number) => void = () => {},
+	/** The reading process's script: csv-child.ts; tests give one that fails on purpose. */
+	script: string = CHILD
 ): Promise<CsvRead> {
 	const pipe = tempFile(workDir, 'fifo');
 	execFileSync('mkfifo', ['-m', '600', pipe]);
-	const child = fork(CHILD, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(script, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	try {
 		const request: ChildRequest = { file, workDir, key: key.toString('hex'), pipe, memoryLimit };
 		child.send(request);
-		const staged = await nextResult(child, onProgress);
+		const name = path.basename(file);
+		const staged = await nextResult(child, name, onProgress);
 		// The child writes the rows once this side opens the pipe; both run at once.
 		let inserting = true;
 		const insert = connection
 			.run(`INSERT INTO ${STAGING} ${stagingTransfer.readSql(pipe)}`)
 			.finally(() => (inserting = false));
-		const sent = nextResult(child, onProgress).catch(async (error: unknown) => {
+		const sent = nextResult(child, name, onProgress).catch(async (error: unknown) => {
 			// A child that failed before opening the pipe would leave DuckDB waiting for it.
 			while (inserting) {
 				if (closeWriterEnd(pipe)) break;
@@ -52,9 +56,11 @@ export async function readCsvIsolated(
 			throw error;
 		});
 		const [inserted, done] = await Promise.allSettled([insert, sent]);
+		// This side's failure closes the pipe under the writer: its error, not "Broken pipe".
+		if (inserted.status === 'rejected' && (done.status === 'fulfilled' || brokePipe(done, pipe)))
+			throw loadingError(inserted.reason, name, memoryLimit);
 		if (done.status === 'rejected') throw done.reason;
 		readingProcess.peakRssMb = Math.max(readingProcess.peakRssMb, done.value.peakRssMb);
-		if (inserted.status === 'rejected') throw inserted.reason;
 		const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${STAGING}`);
 		const arrived = Number(count.getRows()[0]![0]);
 		if (arrived !== staged.rows)
@@ -64,6 +70,17 @@ export async function readCsvIsolated(
 		if (child.exitCode === null) child.kill('SIGKILL');
 		rmSync(pipe, { force: true });
 	}
+}
+
+/** The reading process failed writing to the pipe (the reader closed it), not of its own. */
+function brokePipe(done: PromiseRejectedResult, pipe: string): boolean {
+	return !(done.reason instanceof ImportError) && String(done.reason).includes(pipe);
+}
+
+/** DuckDB's out-of-memory error here gets the same advice as in the reading process. */
+function loadingError(error: unknown, file: string, memoryLimit: string): unknown {
+	if (!(error instanceof Error) || !error.message.includes('Out of Memory Error')) return error;
+	return new ImportError('csv_out_of_memory', { file }, { limit: memoryLimit });
 }
 
 /** Opens and closes the pipe's writing end, if a reader waits on it: the reader gets its end. */
@@ -85,6 +102,7 @@ interface Staged {
 /** The child's next 'staged' or 'done' message (progress on the way); its error is rethrown. */
 function nextResult(
 	child: ReturnType<typeof fork>,
+	file: string,
 	onProgress: (fraction: number) => void
 ): Promise<Staged> {
 	return new Promise((resolve, reject) => {
@@ -106,7 +124,7 @@ function nextResult(
 		};
 		const onExit = (code: number | null, signal: string | null) => {
 			off();
-			reject(new Error(`the reading process ended (${signal ?? `exit ${code}`})`));
+			reject(new ImportError('csv_reader_ended', { file }, { detail: signal ?? `exit ${code}` }));
 		};
 		child.on('message', onMessage);
 		child.on('exit', onExit);

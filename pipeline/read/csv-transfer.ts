@@ -11,6 +11,13 @@ const COLUMNS: [string, string][] = [
 	['person_key', 'UUID']
 ];
 
+/**
+ * The longest staging row: readCsv takes lines up to 4 MiB, and a row's CSV here can be longer
+ * than the line it came from (quotes around every value, a quote in a value doubled, the person
+ * key longer than the ID number): at most twice it, and a little.
+ */
+const MAX_ROW_BYTES = 2 * 4 * 2 ** 20 + 4096;
+
 function quoted(text: string): string {
 	return `'${text.replaceAll("'", "''")}'`;
 }
@@ -25,6 +32,6 @@ export const stagingTransfer = {
 		const columns = COLUMNS.map(([name, type]) => `'${name}': '${type}'`).join(', ');
 		return `SELECT * FROM read_csv(${quoted(pipe)}, header = false, auto_detect = false,
 			delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false,
-			max_line_size = 4194304, columns = {${columns}})`;
+			max_line_size = ${MAX_ROW_BYTES}, buffer_size = ${2 * MAX_ROW_BYTES}, columns = {${columns}})`;
 	}
 };

@@ -67,6 +67,30 @@ export async function rejectCounts(
 		.execute();
 }
 
+/**
+ * `rejectCounts` of every import in one query (the imports page lists them all), by import id;
+ * reasons with as many rows follow the reason's order.
+ */
+export async function rejectCountsByImport(
+	db: Kysely<Database>
+): Promise<Map<number, { reason: string; rows: number }[]>> {
+	const rows = await db
+		.selectFrom('reject')
+		.select((eb) => ['importId', 'reason', eb.fn.countAll<number>().as('rows')])
+		.groupBy(['importId', 'reason'])
+		.orderBy('importId')
+		.orderBy('rows', 'desc')
+		.orderBy('reason')
+		.execute();
+	const byImport = new Map<number, { reason: string; rows: number }[]>();
+	for (const { importId, reason, rows: n } of rows) {
+		const list = byImport.get(importId) ?? [];
+		if (list.length === 0) byImport.set(importId, list);
+		list.push({ reason, rows: n });
+	}
+	return byImport;
+}
+
 /** The as-of dates (snapshots) for which data exists, oldest first. */
 export async function snapshotDates(db: Kysely<Database>): Promise<string[]> {
 	const rows = await db.selectFrom('import').select('asOf').distinct().orderBy('asOf').execute();

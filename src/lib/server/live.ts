@@ -12,7 +12,8 @@ import type { UnitProgress } from '../progress.ts';
 import type { TargetPreset } from '../targets.ts';
 import { dataDir, loadConfig, loadPresets, type Config } from './config.ts';
 import { liveDatabase, type Db } from './db.ts';
-import { progressOn } from './progress.ts';
+import { snapshotDates } from './imports.ts';
+import { listActivity, progressOn } from './progress.ts';
 import { listUnits } from './units.ts';
 import type { Unit } from '../units.ts';
 
@@ -119,9 +120,19 @@ export function cachedProgress(
 	preset: TargetPreset,
 	day: IsoDate
 ): Promise<UnitProgress[]> {
-	return memo(db, `progress|${preset.id}|${day}`, async () =>
-		progressOn(db.kysely, preset, day, await cachedUnits(db))
-	);
+	return memo(db, `progress|${preset.id}|${day}`, async () => {
+		const [units, snapshots, activity] = await Promise.all([
+			cachedUnits(db),
+			cachedSnapshots(db),
+			memo(db, 'activity', () => listActivity(db.kysely))
+		]);
+		return progressOn(db.kysely, preset, day, { units, snapshots, activity });
+	});
+}
+
+/** The snapshot dates of a database file, oldest first: they only change with the file. */
+export function cachedSnapshots(db: Db): Promise<string[]> {
+	return memo(db, 'snapshots', () => snapshotDates(db.kysely));
 }
 
 /** The unit list of a database file: it only changes with the file. */

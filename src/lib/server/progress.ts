@@ -2,7 +2,7 @@
  * Progress queries: every figure comes from the daily aggregates (progress_daily), never from the
  * registrations, so a page costs the same with 10 thousand or 10 million people.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { addDays, type IsoDate } from '../dates.ts';
 import {
 	unitProgress,
@@ -14,6 +14,8 @@ import { mainTarget, type Target, type TargetPreset } from '../targets.ts';
 import { ancestors, type Unit } from '../units.ts';
 import type { Database } from './schema.ts';
 import { listUnits } from './units.ts';
+
+export type ActivityRow = Selectable<Database['activity']>;
 
 /**
  * The snapshot in force on `day`: the latest as-of date on or before it, or the first snapshot
@@ -30,14 +32,30 @@ export async function snapshotInForce(db: Kysely<Database>, day: IsoDate): Promi
 	return row?.before ?? row?.first ?? null;
 }
 
+/**
+ * `snapshotInForce` over the snapshot dates already read (ascending, as `snapshotDates` gives
+ * them): the dashboard keeps them per database file, so a page spends no query on this.
+ */
+export function inForce(snapshots: readonly string[], day: IsoDate): IsoDate | null {
+	let before: string | undefined;
+	for (const s of snapshots) if (s <= day) before = s;
+	return before ?? snapshots[0] ?? null;
+}
+
+/** The snapshot in force on `day`, from the dates when the caller has them, else from the file. */
+function snapshotOf(db: Kysely<Database>, day: IsoDate, snapshots?: readonly string[]) {
+	return snapshots ? Promise.resolve(inForce(snapshots, day)) : snapshotInForce(db, day);
+}
+
 /** Counts per unit on `day` and `windowDays` earlier, as known on `day`. */
 export async function countsOn(
 	db: Kysely<Database>,
 	day: IsoDate,
-	windowDays: number
+	windowDays: number,
+	snapshots?: readonly string[]
 ): Promise<Map<string, UnitCounts>> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return new Map();
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return new Map();
 	const ago = addDays(day, -windowDays);
 	const rows = await db
 		.selectFrom('progressUnitDaily')
@@ -66,7 +84,7 @@ export async function countsOn(
 				.filterWhere((w) => w.and([w('day', '<=', day), w('registered', '>', 0)]))
 				.as('lastRegistration')
 		])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.groupBy('unitCode')
 		.execute();
 	return new Map(rows.map(({ unitCode, ...counts }) => [unitCode, counts]));
@@ -83,14 +101,15 @@ export interface DailyPoint {
 export async function cumulativeSeries(
 	db: Kysely<Database>,
 	unitCode: string,
-	day: IsoDate
+	day: IsoDate,
+	snapshots?: readonly string[]
 ): Promise<DailyPoint[]> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return [];
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return [];
 	const rows = await db
 		.selectFrom('progressUnitDaily')
 		.select(['day', 'registered', 'recognised', 'digital'])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.where('unitCode', '=', unitCode)
 		.where('day', '<=', day)
 		.orderBy('day')
@@ -117,10 +136,11 @@ export interface GroupCounts {
 export async function countsByGroup(
 	db: Kysely<Database>,
 	unitCode: string,
-	day: IsoDate
+	day: IsoDate,
+	snapshots?: readonly string[]
 ): Promise<GroupCounts[]> {
-	const known = await snapshotInForce(db, day);
-	if (!known) return [];
+	const asOf = await snapshotOf(db, day, snapshots);
+	if (!asOf) return [];
 	return db
 		.selectFrom('progressDaily')
 		.select((eb) => [
@@ -129,7 +149,7 @@ export async function countsByGroup(
 			eb.fn.sum<number>('recognised').as('recognised'),
 			eb.fn.sum<number>('digital').as('digital')
 		])
-		.where('asOf', '=', known)
+		.where('asOf', '=', asOf)
 		.where('unitCode', '=', unitCode)
 		.where('day', '<=', day)
 		.groupBy('group')
@@ -142,7 +162,16 @@ export async function activityOn(
 	db: Kysely<Database>,
 	day: IsoDate
 ): Promise<Map<string, UnitActivity>> {
-	const rows = await db.selectFrom('activity').selectAll().orderBy('date').execute();
+	return activityFrom(await listActivity(db), day);
+}
+
+/** Every activity row, oldest first: what `activityFrom` reads. */
+export function listActivity(db: Kysely<Database>): Promise<ActivityRow[]> {
+	return db.selectFrom('activity').selectAll().orderBy('date').execute();
+}
+
+/** `activityOn` from the rows already read (the dashboard keeps them per file). */
+export function activityFrom(rows: ActivityRow[], day: IsoDate): Map<string, UnitActivity> {
 	const result = new Map<string, UnitActivity>();
 	for (const row of rows) {
 		let a = result.get(row.unitCode);
@@ -176,17 +205,24 @@ export async function importsOfUnit(db: Kysely<Database>, unitCode: string) {
 		.execute();
 }
 
+/** What the dashboard keeps per database file, to save `progressOn` their queries. */
+export interface KeptPerFile {
+	units: Unit[];
+	snapshots: readonly string[];
+	activity: ActivityRow[];
+}
+
 /** Every unit's progress on `day` against the preset, in unit-list order. */
 export async function progressOn(
 	db: Kysely<Database>,
 	preset: TargetPreset,
 	day: IsoDate,
-	knownUnits?: Unit[]
+	kept?: KeptPerFile
 ): Promise<UnitProgress[]> {
 	const [units, counts, activity] = await Promise.all([
-		knownUnits ?? listUnits(db),
-		countsOn(db, day, preset.rules.projectionWindowDays),
-		activityOn(db, day)
+		kept?.units ?? listUnits(db),
+		countsOn(db, day, preset.rules.projectionWindowDays, kept?.snapshots),
+		kept ? activityFrom(kept.activity, day) : activityOn(db, day)
 	]);
 	const byCode = new Map(units.map((u) => [u.code, u]));
 	return units.map((unit) =>

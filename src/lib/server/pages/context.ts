@@ -3,8 +3,7 @@
  * the snapshot dates. Route loaders call this first; it answers "no data" without throwing.
  */
 import { schemaIsCurrent, type Db } from '../db.ts';
-import { snapshotDates } from '../imports.ts';
-import { appConfig, appPresets, currentDatabase, memo } from '../live.ts';
+import { appConfig, appPresets, cachedSnapshots, currentDatabase, memo } from '../live.ts';
 import { resolveView } from '../view.ts';
 import type { TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
@@ -24,8 +23,7 @@ export async function pageContext(url: URL): Promise<PageContext> {
 	const presets = appPresets();
 	const opened = await currentDatabase();
 	const current = opened !== null && (await memo(opened, 'schema', () => schemaIsCurrent(opened)));
-	const snapshots =
-		opened && current ? await memo(opened, 'snapshots', () => snapshotDates(opened.kysely)) : [];
+	const snapshots = opened && current ? await cachedSnapshots(opened) : [];
 	const view = resolveView(url, snapshots, presets, config.defaultPreset);
 	const preset = presets.find((p) => p.id === view.preset);
 	if (!preset) throw new Error(`no target preset under ${config.targetsDir}`);

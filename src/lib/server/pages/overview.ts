@@ -7,7 +7,8 @@ import type { TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
-import { cachedProgress, memo } from '../live.ts';
+import { cachedProgress, cachedSnapshots, cachedUnits, memo } from '../live.ts';
+import { cumulativeSeries } from '../progress.ts';
 import {
 	districtBoundaries,
 	flagCounts,
@@ -15,7 +16,7 @@ import {
 	ranking,
 	rowsOfKind,
 	targetTiles,
-	unitCurve,
+	curvePoints,
 	type Boundaries,
 	type TargetTile
 } from './shared.ts';
@@ -31,12 +32,18 @@ export interface OverviewData {
 }
 
 async function buildOverviewData(db: Db, preset: TargetPreset, view: View): Promise<OverviewData> {
-	const units = await cachedProgress(db, preset, view.asOf);
-	const province = units.find((u) => u.kind === 'province');
-	if (!province) throw new Error('the unit list has no province');
+	const [list, snapshots] = await Promise.all([cachedUnits(db), cachedSnapshots(db)]);
+	const code = list.find((u) => u.kind === 'province')?.code;
+	if (!code) throw new Error('the unit list has no province');
+	// The curve's series while the day's progress is computed: it needs only the code.
+	const [units, series] = await Promise.all([
+		cachedProgress(db, preset, view.asOf),
+		cumulativeSeries(db.kysely, code, view.asOf, snapshots)
+	]);
+	const province = units.find((u) => u.code === code)!;
 	const target = provinceTarget(preset);
 	const counts = flagCounts(units);
-	const curve = await unitCurve(db, province, target, view.asOf, false);
+	const curve = curvePoints(series, province, target, false);
 	return {
 		province: toRow(province),
 		tiles: targetTiles(preset, units, view.asOf),

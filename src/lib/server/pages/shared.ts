@@ -11,8 +11,8 @@ import { byShare, toRow, type UnitRow } from '../../rows.ts';
 import type { Localised, Metric, Target, TargetPreset } from '../../targets.ts';
 import type { UnitKind } from '../../units.ts';
 import type { Db } from '../db.ts';
-import { appConfig } from '../live.ts';
-import { cumulativeSeries } from '../progress.ts';
+import { appConfig, cachedSnapshots } from '../live.ts';
+import { cumulativeSeries, type DailyPoint } from '../progress.ts';
 
 export interface TargetTile {
 	id: string;
@@ -161,7 +161,20 @@ export async function unitCurve(
 	asOf: IsoDate,
 	asShares: boolean
 ): Promise<CurvePoint[]> {
-	const series = await cumulativeSeries(db.kysely, unit.code, asOf);
+	const series = await cumulativeSeries(db.kysely, unit.code, asOf, await cachedSnapshots(db));
+	return curvePoints(series, unit, target, asShares);
+}
+
+/**
+ * `unitCurve` from a series already read: the pages ask for the series while the day's progress
+ * is still being computed, since it needs only the unit's code.
+ */
+export function curvePoints(
+	series: DailyPoint[],
+	unit: Pick<UnitProgress, 'eligible'>,
+	target: Target | null,
+	asShares: boolean
+): CurvePoint[] {
 	const eligible = unit.eligible ?? 0;
 	const scale = (v: number) =>
 		asShares ? (eligible > 0 ? coarseShare(v / eligible, eligible) : null) : v;

@@ -11,11 +11,11 @@ import type { Localised, TargetPreset } from '../../targets.ts';
 import type { View } from '../../view.ts';
 import type { Db } from '../db.ts';
 import { renderChart } from '../charts.ts';
-import { cachedProgress, memo } from '../live.ts';
+import { cachedProgress, cachedSnapshots, memo } from '../live.ts';
 import { listPersonGroups } from '../names.ts';
-import { countsByGroup, importsOfUnit, snapshotInForce } from '../progress.ts';
+import { countsByGroup, cumulativeSeries, importsOfUnit, inForce } from '../progress.ts';
 import { suppressArmedForces } from '../../suppression.ts';
-import { unitCurve } from './shared.ts';
+import { curvePoints } from './shared.ts';
 
 export interface UnitData {
 	unit: UnitRow;
@@ -54,20 +54,24 @@ async function buildUnitData(
 	view: View,
 	code: string
 ): Promise<UnitData | null> {
-	const units = await cachedProgress(db, preset, view.asOf);
+	const snapshots = await cachedSnapshots(db);
+	// What needs only the unit's code is asked for while the day's progress is computed.
+	const [units, series, groups, imports, labels] = await Promise.all([
+		cachedProgress(db, preset, view.asOf),
+		cumulativeSeries(db.kysely, code, view.asOf, snapshots),
+		countsByGroup(db.kysely, code, view.asOf, snapshots),
+		// Not the day's: every import of the unit, filtered below, so kept per file.
+		memo(db, `imports|${code}`, () => importsOfUnit(db.kysely, code)),
+		memo(db, 'groups', () => listPersonGroups(db.kysely))
+	]);
 	const unit = units.find((u) => u.code === code);
 	if (!unit) return null;
 	const parent = units.find((u) => u.code === unit.parent) ?? null;
 	const asShares = unit.confidential;
 	// Confidential units only: a count as a share of the eligible count, rounded as published.
 	const share = (v: number) => coarseShare(unit.eligible ? v / unit.eligible : 0, unit.eligible);
-	const [curve, groups, imports, known, labels] = await Promise.all([
-		unitCurve(db, unit, unit.target, view.asOf, asShares),
-		countsByGroup(db.kysely, code, view.asOf),
-		importsOfUnit(db.kysely, code),
-		snapshotInForce(db.kysely, view.asOf),
-		memo(db, 'groups', () => listPersonGroups(db.kysely))
-	]);
+	const known = inForce(snapshots, view.asOf);
+	const curve = curvePoints(series, unit, unit.target, asShares);
 	const label = (group: string): Localised =>
 		labels.find((l) => l.code === group)?.name ?? { vi: group, en: group };
 	const withArmed = (l: Localised): Localised => ({
