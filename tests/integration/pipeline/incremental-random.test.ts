@@ -74,7 +74,8 @@ const PLACES: [string, string[]][] = [
 const WORKPLACES = ['', '', 'Sở Giáo dục và Đào tạo', 'Chi cục Thuế khu vực Hồng Lĩnh - Can Lộc'];
 // 'Đang học' is no status: the row is rejected with the word.
 const STATUSES = ['Đã đăng ký', 'Đạt', 'Đạt', 'Không đạt', 'Đã đăng ký', 'Đang học'];
-const GROUPS = ['', 'Học sinh', 'Công chức'];
+// 'Nhóm Thử' matches no group until the vocabulary step names it.
+const GROUPS = ['', 'Học sinh', 'Công chức', 'Nhóm Thử'];
 const SKILLS = ['', 'Có', 'Không'];
 
 type Rng = ReturnType<typeof random>;
@@ -122,6 +123,9 @@ describe('incremental aggregates over random histories', () => {
 			const rng = random(seed);
 			const { dir, db } = await freshDatabase();
 			mkdirSync(path.join(dir, 'in'));
+			// The province's own vocabulary files: a change to one re-matches at the next command.
+			const data = path.join(dir, 'data');
+			mkdirSync(data);
 			const units = path.join(dir, 'units.csv');
 			const state = new Map<number, string[]>();
 			const files: string[] = [];
@@ -154,7 +158,7 @@ describe('incremental aggregates over random histories', () => {
 
 			const step = async (what: string, args: string[]) => {
 				log.push(what);
-				const result = await pipeline([...args, '--db', db]);
+				const result = await pipeline([...args, '--db', db, '--data', data]);
 				expect(result.code, `${log.join(' → ')}: ${result.text}`).toBe(0);
 				expect({ steps: log.join(' → '), ...(await differences(db)) }).toEqual({
 					steps: log.join(' → '),
@@ -171,7 +175,7 @@ describe('incremental aggregates over random histories', () => {
 				'remove',
 				'ingest',
 				'two',
-				...shuffle(rng, ['ingest', 'again', 'remove', 'names', 'rematch', 'units'])
+				...shuffle(rng, ['ingest', 'again', 'remove', 'names', 'rematch', 'units', 'vocabulary'])
 			];
 			for (const kind of plan) {
 				const stored = await storedDates();
@@ -194,6 +198,14 @@ describe('incremental aggregates over random histories', () => {
 					await step(`remove ${which} #${id} of ${ids.length}`, ['imports', 'remove', String(id)]);
 				} else if (kind === 'names') {
 					await step('names accept', ['names', 'accept', 'Huyện Can Lột', '443']);
+				} else if (kind === 'vocabulary') {
+					// Edited between commands: the next import re-matches every stored one itself.
+					writeFileSync(
+						path.join(data, 'groups.csv'),
+						'code,name,name_en,synonyms\nstudent,,,Nhóm Thử\n'
+					);
+					const { name, asOf } = await exportFile(stored);
+					await step(`groups.csv, ingest ${path.basename(name)} @${asOf}`, ['ingest', name]);
 				} else if (kind === 'rematch') {
 					await step('names rematch', ['names', 'rematch']);
 				} else {
