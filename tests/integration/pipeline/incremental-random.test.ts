@@ -3,8 +3,9 @@
  * sequence of imports (as-of dates before, between, equal to and after the stored ones; partial
  * lists; people moving district, commune and workplace, changing status, dates, group and
  * digital skills; rows rejected, held back by an unknown district's name, or repeated within a
- * file), `--again`, removals of any import, `names accept`/`undo`/`rematch` and a unit list
- * reload. After every step the stored daily tables equal those a rebuild from every row gives.
+ * file), `--again`, removals of any import, `names accept`, `names rematch`, a unit list reload
+ * and a vocabulary edit that makes the next import re-match. After every step the stored daily
+ * tables equal those a rebuild from every row gives.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -110,7 +111,10 @@ function personRow(rng: Rng, n: number): string[] {
 	];
 }
 
-/** An as-of date in the second half of 2023 (exports list no day after it). */
+/**
+ * An as-of date in the second half of 2023, after every registration (January to April) and
+ * recognition (May, June) date; a third of the time one already stored.
+ */
 function asOfDate(rng: Rng, stored: string[]): string {
 	if (stored.length > 0 && rng.next() < 0.3) return rng.pick(stored);
 	const month = 7 + rng.int(6);
