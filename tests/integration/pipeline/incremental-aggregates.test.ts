@@ -115,4 +115,29 @@ describe('incremental aggregates', () => {
 		await expectSame('remove a middle snapshot', ['imports', 'remove', String(byDate[2])]);
 		await expectSame('remove the latest', ['imports', 'remove', String(byDate.at(-1))]);
 	}, 240_000);
+
+	it('fills the next dates of a file made before they were kept, then stays exact', async () => {
+		const { dir, db } = await freshDatabase();
+		const file = (name: string, lines: string[][]) => writeCsv(path.join(dir, name), lines);
+		for (const [name, lines] of [
+			['a.csv', month('31/07/2023', range(1, 40))],
+			['b.csv', month('31/08/2023', range(1, 50), 1)]
+		] as const)
+			expect((await pipeline(['ingest', await file(name, [...lines]), '--db', db])).code).toBe(0);
+		// The file as the version before migration 004 left it.
+		const database = await openDatabase(db, { readOnly: false });
+		const connection = await database.connect();
+		await connection.run('ALTER TABLE import_row DROP COLUMN next_as_of');
+		await connection.run(`DELETE FROM kysely_migration WHERE name = '004-next-as-of'`);
+		connection.closeSync();
+		await database.close();
+		const late = await file('c.csv', month('15/08/2023', range(10, 30), 2));
+		const result = await pipeline(['ingest', late, '--db', db]);
+		expect(result.code, result.text).toBe(0);
+		expect(await differences(db)).toMatchObject({
+			progress_daily: 0,
+			progress_unit_daily: 0,
+			unit_import: 0
+		});
+	}, 120_000);
 });
