@@ -8,35 +8,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/lib/server/db.ts';
-import { rebuildAggregates } from '../../../pipeline/aggregate.ts';
 import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
-
-const TABLES = ['progress_daily', 'progress_unit_daily', 'unit_import'];
-
-/** Rows of each table that differ between what is stored and a full rebuild (none: equal). */
-async function differences(db: string): Promise<Record<string, number>> {
-	const database = await openDatabase(db, { readOnly: false });
-	const connection = await database.connect();
-	try {
-		for (const t of TABLES) await connection.run(`CREATE TEMP TABLE stored_${t} AS FROM ${t}`);
-		await rebuildAggregates(connection);
-		const result: Record<string, number> = {};
-		for (const t of TABLES) {
-			const reader = await connection.runAndReadAll(
-				`SELECT count(*)::INTEGER FROM ((FROM stored_${t} EXCEPT ALL FROM ${t})
-				 UNION ALL (FROM ${t} EXCEPT ALL FROM stored_${t}))`
-			);
-			result[t] = Number(reader.getRows()[0]![0]);
-		}
-		const rows = await connection.runAndReadAll('SELECT count(*)::INTEGER FROM progress_daily');
-		result.rows = Number(rows.getRows()[0]![0]);
-		return result;
-	} finally {
-		connection.closeSync();
-		await database.close();
-	}
-}
+import { differences } from '../../support/aggregates.ts';
 
 /** The imports' ids, oldest as-of date first. */
 async function importsByDate(db: string): Promise<number[]> {

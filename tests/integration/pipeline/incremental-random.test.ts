@@ -11,34 +11,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/lib/server/db.ts';
-import { rebuildAggregates } from '../../../pipeline/aggregate.ts';
+import { random, type Random } from '../../../pipeline/demo/random.ts';
 import { freshDatabase, HEADER, row, writeCsv } from '../../support/exports.ts';
 import { pipeline } from '../../support/province.ts';
+import { differences } from '../../support/aggregates.ts';
 
-const TABLES = ['progress_daily', 'progress_unit_daily', 'unit_import'];
 const PEOPLE = 50;
-
-/** Rows of each table that differ between what is stored and a full rebuild (none: equal). */
-async function differences(db: string): Promise<Record<string, number>> {
-	const database = await openDatabase(db, { readOnly: false });
-	const connection = await database.connect();
-	try {
-		for (const t of TABLES) await connection.run(`CREATE TEMP TABLE stored_${t} AS FROM ${t}`);
-		await rebuildAggregates(connection);
-		const result: Record<string, number> = {};
-		for (const t of TABLES) {
-			const reader = await connection.runAndReadAll(
-				`SELECT count(*)::INTEGER FROM ((FROM stored_${t} EXCEPT ALL FROM ${t})
-				 UNION ALL (FROM ${t} EXCEPT ALL FROM stored_${t}))`
-			);
-			result[t] = Number(reader.getRows()[0]![0]);
-		}
-		return result;
-	} finally {
-		connection.closeSync();
-		await database.close();
-	}
-}
 
 async function query(db: string, sql: string): Promise<unknown[][]> {
 	const database = await openDatabase(db, { readOnly: true });
@@ -49,21 +27,6 @@ async function query(db: string, sql: string): Promise<unknown[][]> {
 		connection.closeSync();
 		await database.close();
 	}
-}
-
-/** mulberry32: a small seeded generator, so a failing seed replays exactly. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n: number) => Math.floor(next() * n);
-	const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-	return { next, int, pick };
 }
 
 // Names the Hà Tĩnh demo unit list knows, and one it does not (held back until accepted).
@@ -79,30 +42,28 @@ const STATUSES = ['Đã đăng ký', 'Đạt', 'Đạt', 'Không đạt', 'Đã 
 const GROUPS = ['', 'Học sinh', 'Công chức', 'Nhóm Thử'];
 const SKILLS = ['', 'Có', 'Không'];
 
-type Rng = ReturnType<typeof random>;
-
-function shuffle<T>(rng: Rng, xs: T[]): T[] {
+function shuffle<T>(rng: Random, xs: T[]): T[] {
 	for (let i = xs.length - 1; i > 0; i--) {
-		const j = rng.int(i + 1);
+		const j = rng.int(0, i);
 		[xs[i], xs[j]] = [xs[j]!, xs[i]!];
 	}
 	return xs;
 }
 
-const day = (rng: Rng, month: number) =>
-	`${String(1 + rng.int(28)).padStart(2, '0')}/${String(month).padStart(2, '0')}/2023`;
+const day = (rng: Random, month: number) =>
+	`${String(1 + rng.int(0, 27)).padStart(2, '0')}/${String(month).padStart(2, '0')}/2023`;
 
 /** A person's state as one row of the export. */
-function personRow(rng: Rng, n: number): string[] {
+function personRow(rng: Random, n: number): string[] {
 	const [district, communes] = rng.pick(PLACES);
 	const status = rng.pick(STATUSES);
-	const recognised = status === 'Đạt' && rng.next() < 0.7 ? day(rng, 5 + rng.int(2)) : '';
+	const recognised = status === 'Đạt' && rng.next() < 0.7 ? day(rng, 5 + rng.int(0, 1)) : '';
 	return [
 		...row(n, {
 			district,
 			commune: rng.pick(communes),
 			workplace: rng.pick(WORKPLACES),
-			registered: day(rng, 1 + rng.int(4)),
+			registered: day(rng, 1 + rng.int(0, 3)),
 			status,
 			recognised
 		}),
@@ -115,10 +76,10 @@ function personRow(rng: Rng, n: number): string[] {
  * An as-of date in the second half of 2023, after every registration (January to April) and
  * recognition (May, June) date; a third of the time one already stored.
  */
-function asOfDate(rng: Rng, stored: string[]): string {
+function asOfDate(rng: Random, stored: string[]): string {
 	if (stored.length > 0 && rng.next() < 0.3) return rng.pick(stored);
-	const month = 7 + rng.int(6);
-	return `${String(1 + rng.int(28)).padStart(2, '0')}/${String(month).padStart(2, '0')}/2023`;
+	const month = 7 + rng.int(0, 5);
+	return `${String(1 + rng.int(0, 27)).padStart(2, '0')}/${String(month).padStart(2, '0')}/2023`;
 }
 
 describe('incremental aggregates over random histories', () => {
@@ -164,7 +125,7 @@ describe('incremental aggregates over random histories', () => {
 				log.push(what);
 				const result = await pipeline([...args, '--db', db, '--data', data]);
 				expect(result.code, `${log.join(' → ')}: ${result.text}`).toBe(0);
-				expect({ steps: log.join(' → '), ...(await differences(db)) }).toEqual({
+				expect({ steps: log.join(' → '), ...(await differences(db)) }).toMatchObject({
 					steps: log.join(' → '),
 					progress_daily: 0,
 					progress_unit_daily: 0,
