@@ -115,15 +115,10 @@ export async function rebuildAggregates(
 		SELECT as_of, unit_code, day, sum(registered)::INTEGER, sum(recognised)::INTEGER, sum(digital)::INTEGER
 		FROM progress_daily${since('as_of')} GROUP BY ALL ORDER BY ALL`);
 
-	// Each import's own counts: those of the imports dated from A on, and of none removed.
-	const touched = from
-		? `(SELECT id FROM import WHERE as_of >= ${from})`
-		: '(SELECT id FROM import)';
-	await connection.run(
-		from
-			? `DELETE FROM unit_import WHERE import_id IN ${touched} OR import_id NOT IN (SELECT id FROM import)`
-			: 'DELETE FROM unit_import'
-	);
+	// Each import's own counts, for the imports dated from A on (removeImport deletes a removed
+	// import's own).
+	const touched = `(SELECT id FROM import${since('as_of')})`;
+	await connection.run(`DELETE FROM unit_import${from ? ` WHERE import_id IN ${touched}` : ''}`);
 	await connection.run(`
 		INSERT INTO unit_import
 		SELECT c.ancestor, import_id, count(*)::INTEGER

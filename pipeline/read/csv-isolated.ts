@@ -99,7 +99,7 @@ interface Staged {
 	peakRssMb: number;
 }
 
-/** The child's next 'staged' or 'done' message (progress on the way); its error is rethrown. */
+/** The child's next 'staged' or 'sent' message (progress on the way); its error is rethrown. */
 function nextResult(
 	child: ReturnType<typeof fork>,
 	file: string,
